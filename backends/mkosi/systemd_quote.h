@@ -1,0 +1,21 @@
+// Quoting for systemd unit files (systemd.syntax(7), systemd.service(5)).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace tdxc::mkosi {
+
+/// One ExecStart= argument: '%' and '$' are escaped (no specifier or variable
+/// expansion of user text); arguments with spaces, quotes or backslashes are
+/// double-quoted with C-style escapes.
+std::string quoteExecArgument(const std::string &arg);
+std::string execLine(const std::vector<std::string> &argv);
+/// A value of Environment=: the whole "KEY=VALUE" assignment, quoted if needed.
+std::string quoteEnvironmentAssignment(const std::string &key, const std::string &value);
+/// Free text such as Description=: only specifiers need escaping.
+std::string escapeUnitText(const std::string &text);
+/// Single-quotes a word for bash.
+std::string shellQuote(const std::string &word);
+
+}  // namespace tdxc::mkosi

@@ -1,0 +1,160 @@
+#include "driver/options.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <vector>
+
+#include "passes/pass.h"
+
+namespace tdxc {
+namespace {
+
+constexpr const char *kVersion = "tdxc 0.1.0";
+
+const char *kMainHelp = R"(tdxc - compile .tdx image descriptions into mkosi project trees
+
+Usage:
+  tdxc FILE -o DIR [options]        same as tdxc compile
+  tdxc compile FILE -o DIR [options]
+  tdxc check FILE [options]
+  tdxc help [COMMAND] | --help | --version
+
+Commands:
+  compile   check FILE and write its mkosi tree to DIR (atomically)
+  check     report diagnostics only; nothing is written
+
+Exit status: 0 success, 1 errors in the input, 2 usage errors.
+Run 'tdxc help compile' for the options.
+)";
+
+const char *kCompileHelp = R"(Usage: tdxc compile FILE -o DIR [options]
+       tdxc FILE -o DIR [options]
+
+Compiles FILE into a mkosi project tree in DIR. The whole tree is built in
+memory and replaces DIR in one rename; on any error DIR is left untouched.
+DIR must be empty, absent, or a tree tdxc wrote before (it has a .tdxc-tree file).
+
+Options:
+  -o, --output DIR             where to write the tree (not needed with --emit)
+  --var NAME=VALUE             set a 'var' declared in the source (repeatable)
+  --emit=ast|ir|tree           print a stage's output to stdout instead of writing
+  --print-ir-after=PASS|all    print the IR after a pass (passes: see below)
+  --diagnostics-format=text|json
+  --color=auto|always|never
+  --no-snippets                one line per diagnostic, no source excerpt
+  --error-limit=N              stop printing after N errors (0: no limit; default 50)
+  --verify                     check diagnostics against // expected-error comments
+  -h, --help
+)";
+
+const char *kCheckHelp = R"(Usage: tdxc check FILE [options]
+
+Reports every diagnostic in FILE and the files it imports; writes nothing.
+With --diagnostics-format=json the report is one JSON document on stdout.
+
+Options: --var, --emit, --print-ir-after, --diagnostics-format, --color,
+--no-snippets, --error-limit, --verify (see 'tdxc help compile').
+)";
+
+bool valueOf(const std::string &arg, const char *name, std::string &value) {
+  std::string prefix = std::string(name) + "=";
+  if (arg.rfind(prefix, 0) != 0) return false;
+  value = arg.substr(prefix.size());
+  return true;
+}
+
+void printPasses(std::ostream &out) {
+  out << "\nPasses, in order:\n";
+  for (const Pass &pass : defaultPipeline()) out << fmt::format("  {:<24}{}\n", pass.name, pass.summary);
+}
+
+}  // namespace
+
+ParseOutcome parseOptions(int argc, char **argv, Options &o, std::ostream &out, std::ostream &err) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  auto usage = [&](const std::string &message) {
+    err << "tdxc: " << message << "\n(run 'tdxc --help' for usage)\n";
+    return ParseOutcome::UsageError;
+  };
+  if (args.empty()) return usage("no input file");
+  std::size_t i = 0;
+  if (args[0] == "--version") {
+    out << kVersion << '\n';
+    return ParseOutcome::ExitOk;
+  }
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::string topic = args.size() > 1 && args[0] == "help" ? args[1] : "";
+    if (topic == "compile") out << kCompileHelp;
+    else if (topic == "check") out << kCheckHelp;
+    else if (topic.empty()) out << kMainHelp;
+    else return usage(fmt::format("no help for unknown command '{}'", topic));
+    if (topic == "compile") printPasses(out);
+    return ParseOutcome::ExitOk;
+  }
+  o.command = "compile";
+  if (args[0] == "compile" || args[0] == "check") {
+    o.command = args[0];
+    ++i;
+  } else if (args[0].rfind('-', 0) != 0 && args[0].find('.') == std::string::npos && args.size() > 1) {
+    return usage(fmt::format("unknown command '{}' (commands: compile, check)", args[0]));
+  }
+  for (; i < args.size(); ++i) {
+    const std::string &a = args[i];
+    std::string v;
+    if (a == "-h" || a == "--help") {
+      out << (o.command == "check" ? kCheckHelp : kCompileHelp);
+      if (o.command == "compile") printPasses(out);
+      return ParseOutcome::ExitOk;
+    } else if (a == "-o" || a == "--output") {
+      if (++i >= args.size()) return usage(a + " needs a directory");
+      o.output = args[i];
+    } else if (valueOf(a, "--output", v)) {
+      o.output = v;
+    } else if (a == "--var" || valueOf(a, "--var", v)) {
+      if (a == "--var") {
+        if (++i >= args.size()) return usage("--var needs NAME=VALUE");
+        v = args[i];
+      }
+      std::size_t eq = v.find('=');
+      if (eq == std::string::npos || eq == 0) return usage(fmt::format("--var needs NAME=VALUE, got '{}'", v));
+      o.vars[v.substr(0, eq)] = v.substr(eq + 1);
+    } else if (valueOf(a, "--emit", v)) {
+      if (v != "ast" && v != "ir" && v != "tree") return usage(fmt::format("--emit takes ast, ir or tree, not '{}'", v));
+      o.emit = v;
+    } else if (valueOf(a, "--print-ir-after", v)) {
+      bool known = v == "all";
+      for (const Pass &pass : defaultPipeline()) known = known || v == pass.name;
+      if (!known) return usage(fmt::format("--print-ir-after: no pass named '{}' (see 'tdxc help compile')", v));
+      o.printIrAfter = v;
+    } else if (valueOf(a, "--diagnostics-format", v)) {
+      if (v != "text" && v != "json") return usage("--diagnostics-format takes text or json");
+      o.diagnosticsFormat = v;
+    } else if (valueOf(a, "--color", v)) {
+      if (v != "auto" && v != "always" && v != "never") return usage("--color takes auto, always or never");
+      o.color = v;
+    } else if (a == "--no-snippets") {
+      o.snippets = false;
+    } else if (valueOf(a, "--error-limit", v)) {
+      auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), o.errorLimit);
+      if (ec != std::errc() || ptr != v.data() + v.size()) return usage("--error-limit takes a number");
+    } else if (a == "--verify") {
+      o.verify = true;
+    } else if (a.rfind('-', 0) == 0 && a != "-") {
+      return usage(fmt::format("unknown option '{}'", a));
+    } else if (o.input.empty()) {
+      o.input = a;
+    } else {
+      return usage(fmt::format("more than one input file ('{}' and '{}')", o.input, a));
+    }
+  }
+  if (o.input.empty()) return usage("no input file");
+  if (o.command == "compile" && o.output.empty() && o.emit.empty() && !o.verify)
+    return usage("compile needs -o DIR (or --emit=..., or use 'tdxc check')");
+  if (o.command == "check" && !o.output.empty()) return usage("check writes nothing; -o belongs to compile");
+  if (o.diagnosticsFormat == "json" && (!o.emit.empty() || !o.printIrAfter.empty()))
+    return usage("--diagnostics-format=json prints to stdout and cannot be combined with --emit or --print-ir-after");
+  return ParseOutcome::Run;
+}
+
+}  // namespace tdxc

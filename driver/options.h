@@ -1,0 +1,29 @@
+// Command-line parsing for every tdxc subcommand.
+#pragma once
+
+#include <map>
+#include <ostream>
+#include <string>
+
+namespace tdxc {
+
+struct Options {
+  std::string command;  // compile, check
+  std::string input;
+  std::string output;   // -o
+  std::map<std::string, std::string> vars;
+  std::string emit;     // ast, ir, tree
+  std::string printIrAfter;
+  std::string diagnosticsFormat = "text";
+  std::string color = "auto";
+  bool snippets = true;
+  std::size_t errorLimit = 50;
+  bool verify = false;
+};
+
+enum class ParseOutcome { Run, ExitOk, UsageError };
+
+/// Parses argv; prints help/version (ExitOk) or a usage error (UsageError).
+ParseOutcome parseOptions(int argc, char **argv, Options &options, std::ostream &out, std::ostream &err);
+
+}  // namespace tdxc

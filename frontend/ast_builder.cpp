@@ -1,0 +1,393 @@
+// The AST builder: the only file in tdxc that includes ANTLR. It runs the
+// generated lexer and parser, turns ANTLR's errors into tdxc diagnostics, and
+// converts the parse tree into the plain AST of ast.h. Parse trees with errors
+// have null children and missing tokens, so every accessor is null-checked.
+#include <fmt/format.h>
+
+#include <charconv>
+#include <regex>
+
+#include "TdxLexer.h"
+#include "TdxParser.h"
+#include "antlr4-runtime.h"
+#include "frontend/parse.h"
+#include "support/utf8.h"
+
+namespace tdxc {
+namespace {
+
+using grammar::TdxLexer;
+using grammar::TdxParser;
+
+// Deeper nesting than this is rejected before parsing: ANTLR's recursive
+// descent would otherwise overflow the stack on adversarial input.
+constexpr int kMaxNesting = 128;
+
+class Builder {
+public:
+  Builder(const SourceFile &source, DiagnosticEngine &diags, antlr4::CommonTokenStream &tokens)
+      : source_(source), diags_(diags), tokens_(tokens) {}
+
+  SourceRange rangeOf(antlr4::Token *token) const {
+    if (token == nullptr) return {source_.id(), 0, 0};
+    if (token->getType() == antlr4::Token::EOF) {
+      auto end = static_cast<std::uint32_t>(source_.text().size());
+      return {source_.id(), end, end};
+    }
+    return {source_.id(), source_.byteOffsetOfCodePoint(token->getStartIndex()),
+            source_.byteOffsetOfCodePoint(token->getStopIndex() + 1)};
+  }
+
+  SourceRange rangeOf(antlr4::ParserRuleContext *ctx) const {
+    if (ctx == nullptr) return {source_.id(), 0, 0};
+    SourceRange begin = rangeOf(ctx->getStart());
+    antlr4::Token *stop = ctx->getStop();
+    if (stop == nullptr || stop->getTokenIndex() < ctx->getStart()->getTokenIndex()) return {begin.file, begin.begin, begin.begin};
+    return {begin.file, begin.begin, rangeOf(stop).end};
+  }
+
+  SourceRange rangeOf(antlr4::tree::TerminalNode *node) const { return rangeOf(node ? node->getSymbol() : nullptr); }
+
+  std::string docBefore(antlr4::ParserRuleContext *ctx) {
+    if (ctx == nullptr || ctx->getStart() == nullptr) return {};
+    std::string doc;
+    for (antlr4::Token *t : tokens_.getHiddenTokensToLeft(ctx->getStart()->getTokenIndex(), TdxLexer::DOC)) {
+      std::string line = t->getText().substr(3);
+      if (!line.empty() && line[0] == ' ') line.erase(0, 1);
+      doc += line;
+      doc += '\n';
+    }
+    return doc;
+  }
+
+  ast::File buildFile(TdxParser::FileContext *ctx) {
+    ast::File file;
+    file.file = source_.id();
+    for (auto *top : ctx->topLevel()) {
+      if (auto *imp = top->importDecl()) {
+        if (auto *str = imp->string()) {
+          ast::Expr path = buildString(str);
+          if (path.kind == ast::Expr::Kind::String && path.parts.size() == 1 && !path.parts[0].isReference)
+            file.imports.push_back({path.parts[0].text, path.range});
+          else if (path.kind == ast::Expr::Kind::String)
+            diags_.report(DiagKind::BadInterpolation, path.range, "import paths cannot use ${...} interpolation");
+        }
+      } else if (auto *c = top->constDecl()) {
+        if (!c->IDENT() || !c->expr()) continue;
+        ast::ConstDecl decl;
+        decl.name = c->IDENT()->getText();
+        decl.nameRange = rangeOf(c->IDENT());
+        if (c->typeExpr()) decl.type = buildType(c->typeExpr());
+        decl.value = buildExpr(c->expr());
+        decl.doc = docBefore(c);
+        file.consts.push_back(std::move(decl));
+      } else if (auto *v = top->varDecl()) {
+        if (!v->IDENT()) continue;
+        ast::VarDecl decl;
+        decl.name = v->IDENT()->getText();
+        decl.nameRange = rangeOf(v->IDENT());
+        if (v->typeExpr()) decl.type = buildType(v->typeExpr());
+        if (v->expr()) decl.defaultValue = buildExpr(v->expr());
+        decl.doc = docBefore(v);
+        file.vars.push_back(std::move(decl));
+      } else if (auto *img = top->imageDecl()) {
+        if (!img->string() || !img->body()) continue;
+        ast::ImageDecl decl;
+        ast::Expr name = buildString(img->string());
+        decl.name = literalText(name);
+        decl.nameRange = name.range;
+        decl.doc = docBefore(img);
+        decl.body.kind = "image";
+        decl.body.kindRange = rangeOf(img->IMAGE());
+        decl.body.label = decl.name;
+        decl.body.labelRange = decl.nameRange;
+        decl.body.range = rangeOf(img);
+        decl.body.doc = decl.doc;
+        buildBody(img->body(), decl.body);
+        file.images.push_back(std::move(decl));
+      }
+    }
+    return file;
+  }
+
+private:
+  // A label or name must be a plain string; interpolation is resolved later
+  // only inside values, so a label with ${...} is reported here.
+  std::string literalText(const ast::Expr &expr) {
+    if (expr.kind != ast::Expr::Kind::String) return {};
+    std::string text;
+    for (const auto &part : expr.parts) {
+      if (part.isReference) {
+        diags_.report(DiagKind::BadInterpolation, part.range, "labels cannot use ${...} interpolation");
+        continue;
+      }
+      text += part.text;
+    }
+    return text;
+  }
+
+  ast::TypeExpr buildType(TdxParser::TypeExprContext *ctx) {
+    ast::TypeExpr type;
+    type.range = rangeOf(ctx);
+    if (ctx->IDENT()) type.name = ctx->IDENT()->getText();
+    for (auto *arg : ctx->typeExpr()) type.arguments.push_back(buildType(arg));
+    return type;
+  }
+
+  void buildBody(TdxParser::BodyContext *ctx, ast::Block &block) {
+    for (auto *member : ctx->member()) {
+      if (auto *a = member->assignment()) {
+        if (!a->IDENT() || !a->expr() || !a->op) continue;
+        ast::Assignment assign;
+        assign.key = a->IDENT()->getText();
+        assign.keyRange = rangeOf(a->IDENT());
+        assign.append = a->op->getType() == TdxLexer::PLUS_ASSIGN;
+        assign.value = buildExpr(a->expr());
+        assign.range = rangeOf(a);
+        assign.doc = docBefore(a);
+        ast::Member m;
+        m.assignment = std::move(assign);
+        block.members.push_back(std::move(m));
+      } else if (auto *b = member->block()) {
+        if (!b->IDENT() || !b->body()) continue;
+        auto child = std::make_unique<ast::Block>();
+        child->kind = b->IDENT()->getText();
+        child->kindRange = rangeOf(b->IDENT());
+        if (auto *label = b->string()) {
+          ast::Expr text = buildString(label);
+          child->label = literalText(text);
+          child->labelRange = text.range;
+        }
+        child->range = rangeOf(b);
+        child->doc = docBefore(b);
+        buildBody(b->body(), *child);
+        ast::Member m;
+        m.block = std::move(child);
+        block.members.push_back(std::move(m));
+      }
+    }
+  }
+
+  ast::Expr buildString(TdxParser::StringContext *ctx) {
+    ast::Expr expr;
+    expr.range = rangeOf(ctx);
+    antlr4::Token *token = ctx->getStart();
+    if (token == nullptr) return expr;
+    SourceRange r = rangeOf(token);
+    std::string_view text(source_.text().data() + r.begin, r.end - r.begin);
+    switch (token->getType()) {
+      case TdxLexer::STRING: {
+        SourceRange body{r.file, r.begin + 1, r.end - 1};
+        expr.kind = ast::Expr::Kind::String;
+        expr.parts = decodeStringLiteral(text.substr(1, text.size() - 2), body, diags_);
+        return expr;
+      }
+      case TdxLexer::RAW_STRING:
+        expr.kind = ast::Expr::Kind::String;
+        expr.parts.push_back({false, dedentRawString(text.substr(3, text.size() - 6)), r});
+        return expr;
+      default:  // unterminated: already reported from the token stream
+        return expr;
+    }
+  }
+
+  ast::Expr buildExpr(TdxParser::ExprContext *ctx) {
+    std::vector<TdxParser::PrimaryContext *> operands = ctx->primary();
+    if (operands.size() == 1) return buildPrimary(operands[0]);
+    ast::Expr concat;
+    concat.kind = ast::Expr::Kind::Concat;
+    concat.range = rangeOf(ctx);
+    for (auto *operand : operands) concat.items.push_back(buildPrimary(operand));
+    if (concat.items.empty()) concat.kind = ast::Expr::Kind::Error;
+    return concat;
+  }
+
+  ast::Expr buildPrimary(TdxParser::PrimaryContext *ctx) {
+    ast::Expr expr;
+    expr.range = rangeOf(ctx);
+    if (auto *s = dynamic_cast<TdxParser::StringExprContext *>(ctx)) {
+      if (s->string()) return buildString(s->string());
+    } else if (auto *i = dynamic_cast<TdxParser::IntExprContext *>(ctx)) {
+      std::string text = i->INT() ? i->INT()->getText() : "";
+      auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), expr.intValue);
+      if (ec != std::errc() || ptr != text.data() + text.size()) {
+        diags_.report(DiagKind::IntOutOfRange, expr.range,
+                      fmt::format("integer literal {} does not fit in a signed 64-bit integer", text));
+        return expr;
+      }
+      expr.kind = ast::Expr::Kind::Int;
+    } else if (auto *b = dynamic_cast<TdxParser::BoolExprContext *>(ctx)) {
+      expr.kind = ast::Expr::Kind::Bool;
+      expr.boolValue = b->TRUE() != nullptr;
+    } else if (auto *r = dynamic_cast<TdxParser::RefExprContext *>(ctx)) {
+      if (r->IDENT()) {
+        expr.kind = ast::Expr::Kind::Reference;
+        expr.name = r->IDENT()->getText();
+      }
+    } else if (auto *l = dynamic_cast<TdxParser::ListExprContext *>(ctx)) {
+      expr.kind = ast::Expr::Kind::List;
+      for (auto *item : l->expr()) expr.items.push_back(buildExpr(item));
+    } else if (auto *m = dynamic_cast<TdxParser::MapExprContext *>(ctx)) {
+      expr.kind = ast::Expr::Kind::Map;
+      for (auto *entry : m->mapEntry()) {
+        if (!entry->key || !entry->expr()) continue;
+        ast::MapEntry e;
+        e.keyRange = rangeOf(entry->key);
+        if (entry->key->getType() == TdxLexer::STRING) {
+          ast::Expr key;
+          std::string_view text(source_.text().data() + e.keyRange.begin, e.keyRange.end - e.keyRange.begin);
+          key.parts = decodeStringLiteral(text.substr(1, text.size() - 2),
+                                          {e.keyRange.file, e.keyRange.begin + 1, e.keyRange.end - 1}, diags_);
+          key.kind = ast::Expr::Kind::String;
+          e.key = literalText(key);
+        } else {
+          e.key = entry->key->getText();
+        }
+        e.value = std::make_unique<ast::Expr>(buildExpr(entry->expr()));
+        expr.entries.push_back(std::move(e));
+      }
+    } else if (auto *p = dynamic_cast<TdxParser::ParenExprContext *>(ctx)) {
+      if (p->expr()) return buildExpr(p->expr());
+    }
+    return expr;
+  }
+
+  const SourceFile &source_;
+  DiagnosticEngine &diags_;
+  antlr4::CommonTokenStream &tokens_;
+};
+
+// ANTLR's messages name tokens by grammar symbol; say what a user would.
+std::string friendlyTokenName(const std::string &name) {
+  static const std::vector<std::pair<std::string, std::string>> names = {
+      {"IDENT", "a name"},     {"STRING", "a string"}, {"RAW_STRING", "a string"}, {"INT", "an integer"},
+      {"'<EOF>'", "end of file"}, {"<EOF>", "end of file"}};
+  for (const auto &[from, to] : names)
+    if (name == from) return to;
+  return name;
+}
+
+std::string friendlyExpected(std::string set) {
+  if (set.size() > 1 && set.front() == '{' && set.back() == '}') set = set.substr(1, set.size() - 2);
+  std::vector<std::string> items;
+  std::size_t pos = 0;
+  while (pos <= set.size()) {
+    std::size_t comma = set.find(", ", pos);
+    std::string item = set.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+    item = friendlyTokenName(item);
+    if (std::find(items.begin(), items.end(), item) == items.end()) items.push_back(item);
+    if (comma == std::string::npos) break;
+    pos = comma + 2;
+  }
+  if (items.size() > 6) return {};
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " or " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+std::string quoteToken(const std::string &text) {
+  if (text == "<EOF>" || text == "'<EOF>'") return "end of file";
+  return text;
+}
+
+std::string friendlyMessage(const std::string &message) {
+  static const std::regex mismatched(R"(^(?:mismatched|extraneous) input (.*) expecting (.*)$)");
+  static const std::regex missing(R"(^missing (.*) at (.*)$)");
+  static const std::regex noViable(R"(^no viable alternative at input (.*)$)");
+  std::smatch m;
+  if (std::regex_match(message, m, mismatched)) {
+    std::string expected = friendlyExpected(m[2]);
+    return expected.empty() ? fmt::format("unexpected {}", quoteToken(m[1]))
+                            : fmt::format("unexpected {}; expected {}", quoteToken(m[1]), expected);
+  }
+  if (std::regex_match(message, m, missing))
+    return fmt::format("expected {} before {}", friendlyExpected(m[1]), quoteToken(m[2]));
+  if (std::regex_match(message, m, noViable)) return "this does not form a valid declaration, key or value here";
+  return message;
+}
+
+class SyntaxErrorListener : public antlr4::BaseErrorListener {
+public:
+  SyntaxErrorListener(Builder &builder, DiagnosticEngine &diags) : builder_(builder), diags_(diags) {}
+
+  void syntaxError(antlr4::Recognizer *, antlr4::Token *offending, size_t, size_t, const std::string &msg,
+                   std::exception_ptr) override {
+    diags_.report(DiagKind::Syntax, builder_.rangeOf(offending), friendlyMessage(msg));
+  }
+
+private:
+  Builder &builder_;
+  DiagnosticEngine &diags_;
+};
+
+// Lexer problems are tokens (see TdxLexer.g4); report each one precisely.
+// Returns false if the file nests too deeply to parse safely.
+bool reportTokenProblems(Builder &builder, antlr4::CommonTokenStream &tokens, DiagnosticEngine &diags) {
+  int depth = 0;
+  for (antlr4::Token *token : tokens.getTokens()) {
+    SourceRange range = builder.rangeOf(token);
+    switch (token->getType()) {
+      case TdxLexer::ERROR_CHAR:
+        diags.report(DiagKind::UnexpectedChar, range,
+                     fmt::format("unexpected character '{}'", token->getText() == std::string(1, '\0') ? "\\0" : token->getText()));
+        break;
+      case TdxLexer::UNTERMINATED_STRING:
+        diags.report(DiagKind::UnterminatedString, range, "string has no closing '\"' on this line");
+        break;
+      case TdxLexer::UNTERMINATED_RAW:
+        diags.report(DiagKind::UnterminatedString, range, "raw string has no closing '\"\"\"'");
+        break;
+      case TdxLexer::UNTERMINATED_BLOCK_COMMENT:
+        diags.report(DiagKind::UnterminatedComment, {range.file, range.begin, range.begin + 2},
+                     "block comment has no closing '*/'");
+        break;
+      case TdxLexer::LBRACE: case TdxLexer::LBRACK: case TdxLexer::LPAREN: case TdxLexer::LT:
+        if (++depth > kMaxNesting) {
+          diags.report(DiagKind::Syntax, range,
+                       fmt::format("nesting deeper than {} levels; the file is not parsed further", kMaxNesting));
+          return false;
+        }
+        break;
+      case TdxLexer::RBRACE: case TdxLexer::RBRACK: case TdxLexer::RPAREN: case TdxLexer::GT:
+        if (depth > 0) --depth;
+        break;
+      default:
+        break;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+ast::File parseFile(const SourceFile &source, DiagnosticEngine &diags) {
+  ast::File empty;
+  empty.file = source.id();
+  if (auto bad = findInvalidUtf8(source.text())) {
+    auto at = static_cast<std::uint32_t>(*bad);
+    diags.report(DiagKind::InvalidUtf8, {source.id(), at, at + 1},
+                 fmt::format("invalid UTF-8 byte 0x{:02X} at byte offset {}; .tdx files must be UTF-8",
+                             static_cast<unsigned char>(source.text()[*bad]), *bad));
+    return empty;
+  }
+  antlr4::ANTLRInputStream input(source.text());
+  TdxLexer lexer(&input);
+  lexer.removeErrorListeners();  // ERROR_CHAR catches everything; nothing to print
+  antlr4::CommonTokenStream tokens(&lexer);
+  tokens.fill();
+
+  Builder builder(source, diags, tokens);
+  if (!reportTokenProblems(builder, tokens, diags)) return empty;
+
+  TdxParser parser(&tokens);
+  SyntaxErrorListener listener(builder, diags);
+  parser.removeErrorListeners();
+  parser.addErrorListener(&listener);
+  TdxParser::FileContext *tree = parser.file();
+  return builder.buildFile(tree);
+}
+
+}  // namespace tdxc

@@ -1,0 +1,219 @@
+#include "frontend/evaluator.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "support/suggest.h"
+
+namespace tdxc {
+
+void Evaluator::defineConst(const ast::ConstDecl &decl) {
+  auto [it, inserted] = symbols_.try_emplace(decl.name);
+  if (!inserted) {
+    SourceRange first = it->second.constDecl ? it->second.constDecl->nameRange : it->second.varDecl->nameRange;
+    diags_.report(DiagKind::DuplicateDefinition, decl.nameRange, fmt::format("'{}' is already defined", decl.name))
+        .notes.push_back({first, "first defined here"});
+    return;
+  }
+  it->second.constDecl = &decl;
+}
+
+void Evaluator::defineVar(const ast::VarDecl &decl, std::optional<std::string> override) {
+  auto [it, inserted] = symbols_.try_emplace(decl.name);
+  if (!inserted) {
+    SourceRange first = it->second.constDecl ? it->second.constDecl->nameRange : it->second.varDecl->nameRange;
+    diags_.report(DiagKind::DuplicateDefinition, decl.nameRange, fmt::format("'{}' is already defined", decl.name))
+        .notes.push_back({first, "first defined here"});
+    return;
+  }
+  it->second.varDecl = &decl;
+  it->second.override = std::move(override);
+}
+
+void Evaluator::evaluateAllSymbols() {
+  for (auto &[name, symbol] : symbols_) evaluateSymbol(symbol);
+}
+
+Value Evaluator::resolve(const std::string &name, SourceRange useRange) {
+  auto it = symbols_.find(name);
+  if (it == symbols_.end()) {
+    std::vector<std::string> names;
+    for (const auto &[known, symbol] : symbols_) names.push_back(known);
+    auto &d = diags_.report(DiagKind::UndefinedName, useRange, fmt::format("'{}' is not defined", name));
+    if (auto suggestion = closestMatch(name, names)) {
+      d.notes.push_back({{}, fmt::format("did you mean '{}'?", *suggestion)});
+      d.fixits.push_back({useRange, *suggestion});
+    }
+    return Value::error(useRange);
+  }
+  if (it->second.state == Symbol::State::InProgress) {
+    diags_.report(DiagKind::ConstCycle, useRange, fmt::format("'{}' refers to itself through its own value", name));
+    return Value::error(useRange);
+  }
+  return evaluateSymbol(it->second);
+}
+
+Value Evaluator::evaluateSymbol(Symbol &symbol) {
+  if (symbol.state == Symbol::State::Done) return symbol.value;
+  symbol.state = Symbol::State::InProgress;
+  Value value;
+  if (symbol.constDecl) {
+    value = evaluate(symbol.constDecl->value);
+    if (symbol.constDecl->type) value = checkDeclaredType(*symbol.constDecl->type, value);
+  } else {
+    const ast::VarDecl &decl = *symbol.varDecl;
+    if (decl.type && !checkTypeExpr(*decl.type)) {
+      value = Value::error(decl.nameRange);
+    } else if (symbol.override) {
+      value = parseVarOverride(decl, *symbol.override);
+    } else if (decl.defaultValue) {
+      value = evaluate(*decl.defaultValue);
+      if (decl.type) value = checkDeclaredType(*decl.type, value);
+    } else {
+      diags_.report(DiagKind::VarRequired, decl.nameRange,
+                    fmt::format("variable '{}' has no default; pass --var {}=VALUE", decl.name, decl.name));
+      value = Value::error(decl.nameRange);
+    }
+  }
+  symbol.value = value;
+  symbol.state = Symbol::State::Done;
+  return value;
+}
+
+bool Evaluator::checkTypeExpr(const ast::TypeExpr &type) {
+  static const std::map<std::string, std::size_t> arity = {{"string", 0}, {"int", 0}, {"bool", 0}, {"list", 1}, {"map", 1}};
+  auto it = arity.find(type.name);
+  if (it == arity.end() || it->second != type.arguments.size()) {
+    diags_.report(DiagKind::UnknownType, type.range,
+                  fmt::format("unknown type '{}'; types are string, int, bool, list<T> and map<T>", type.name));
+    return false;
+  }
+  for (const auto &arg : type.arguments)
+    if (!checkTypeExpr(arg)) return false;
+  return true;
+}
+
+Value Evaluator::checkDeclaredType(const ast::TypeExpr &type, Value value) {
+  if (value.isError() || !checkTypeExpr(type)) return Value::error(value.range);
+  static const std::map<std::string, Value::Kind> kinds = {{"string", Value::Kind::String}, {"int", Value::Kind::Int},
+                                                          {"bool", Value::Kind::Bool},     {"list", Value::Kind::List},
+                                                          {"map", Value::Kind::Map}};
+  Value::Kind expected = kinds.at(type.name);
+  if (value.kind != expected) {
+    diags_.report(DiagKind::TypeMismatch, value.range,
+                  fmt::format("expected {}, found {}", type.name, kindName(value.kind)));
+    return Value::error(value.range);
+  }
+  if (!type.arguments.empty()) {
+    if (value.kind == Value::Kind::List)
+      for (Value &item : value.list) item = checkDeclaredType(type.arguments[0], item);
+    else
+      for (MapItem &item : value.map) item.value = checkDeclaredType(type.arguments[0], item.value);
+  }
+  return value;
+}
+
+Value Evaluator::parseVarOverride(const ast::VarDecl &decl, const std::string &text) {
+  std::string type = decl.type ? decl.type->name : "string";
+  SourceRange at = decl.nameRange;
+  if (type == "string") return Value::ofString(text, at);
+  if (type == "int") {
+    std::int64_t number = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (ec == std::errc() && ptr == text.data() + text.size()) return Value::ofInt(number, at);
+  } else if (type == "bool") {
+    if (text == "true" || text == "false") return Value::ofBool(text == "true", at);
+  } else {
+    diags_.report(DiagKind::BadVarValue, at,
+                  fmt::format("--var can only set string, int and bool variables; '{}' is a {}", decl.name, type));
+    return Value::error(at);
+  }
+  diags_.report(DiagKind::BadVarValue, at,
+                fmt::format("--var {}={}: '{}' is not a valid {}", decl.name, text, text, type));
+  return Value::error(at);
+}
+
+Value Evaluator::evaluate(const ast::Expr &expr) {
+  switch (expr.kind) {
+    case ast::Expr::Kind::String: return evaluateString(expr);
+    case ast::Expr::Kind::Int: return Value::ofInt(expr.intValue, expr.range);
+    case ast::Expr::Kind::Bool: return Value::ofBool(expr.boolValue, expr.range);
+    case ast::Expr::Kind::Reference: return resolve(expr.name, expr.range);
+    case ast::Expr::Kind::List: {
+      Value list = Value::error(expr.range);
+      list.kind = Value::Kind::List;
+      for (const ast::Expr &item : expr.items) list.list.push_back(evaluate(item));
+      return list;
+    }
+    case ast::Expr::Kind::Map: {
+      Value map = Value::error(expr.range);
+      map.kind = Value::Kind::Map;
+      for (const ast::MapEntry &entry : expr.entries) {
+        Value item = evaluate(*entry.value);
+        bool duplicate = false;
+        for (const MapItem &existing : map.map)
+          if (existing.key == entry.key) {
+            diags_.report(DiagKind::DuplicateKey, entry.keyRange, fmt::format("map key '{}' appears twice", entry.key))
+                .notes.push_back({existing.keyRange, "first used here"});
+            duplicate = true;
+          }
+        if (!duplicate) map.map.push_back({entry.key, entry.keyRange, std::move(item)});
+      }
+      return map;
+    }
+    case ast::Expr::Kind::Concat: return evaluateConcat(expr);
+    case ast::Expr::Kind::Error: return Value::error(expr.range);
+  }
+  return Value::error(expr.range);
+}
+
+Value Evaluator::evaluateString(const ast::Expr &expr) {
+  std::string text;
+  bool failed = false;
+  for (const ast::StringPart &part : expr.parts) {
+    if (!part.isReference) {
+      text += part.text;
+      continue;
+    }
+    Value value = resolve(part.text, part.range);
+    switch (value.kind) {
+      case Value::Kind::String: text += value.str; break;
+      case Value::Kind::Int: text += std::to_string(value.integer); break;
+      case Value::Kind::Bool: text += value.boolean ? "true" : "false"; break;
+      case Value::Kind::Error: failed = true; break;
+      default:
+        diags_.report(DiagKind::TypeMismatch, part.range,
+                      fmt::format("cannot interpolate '{}', a {}; only strings, ints and bools can appear in ${{...}}",
+                                  part.text, kindName(value.kind)));
+        failed = true;
+    }
+  }
+  return failed ? Value::error(expr.range) : Value::ofString(std::move(text), expr.range);
+}
+
+Value Evaluator::evaluateConcat(const ast::Expr &expr) {
+  Value result = evaluate(expr.items.front());
+  for (std::size_t i = 1; i < expr.items.size(); ++i) {
+    Value rhs = evaluate(expr.items[i]);
+    if (result.isError() || rhs.isError()) {
+      result = Value::error(expr.range);
+      continue;
+    }
+    if (result.kind == Value::Kind::String && rhs.kind == Value::Kind::String) {
+      result.str += rhs.str;
+    } else if (result.kind == Value::Kind::List && rhs.kind == Value::Kind::List) {
+      for (Value &item : rhs.list) result.list.push_back(std::move(item));
+    } else {
+      diags_.report(DiagKind::BadOperands, expr.range,
+                    fmt::format("cannot join a {} and a {} with '+'; '+' joins two strings or two lists",
+                                kindName(result.kind), kindName(rhs.kind)));
+      result = Value::error(expr.range);
+      continue;
+    }
+    result.range = expr.range;
+  }
+  return result;
+}
+
+}  // namespace tdxc

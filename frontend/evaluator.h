@@ -1,0 +1,50 @@
+// Evaluates expressions: constants and variables (order-independent, cycles
+// reported), ${name} interpolation, '+' joining, lists and maps. Errors yield
+// error values that later stages skip silently, so one mistake is one message.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "diag/diagnostic_engine.h"
+#include "frontend/ast.h"
+#include "frontend/value.h"
+
+namespace tdxc {
+
+class Evaluator {
+public:
+  explicit Evaluator(DiagnosticEngine &diags) : diags_(diags) {}
+
+  void defineConst(const ast::ConstDecl &decl);
+  /// `override` is the --var NAME=VALUE text, if the user gave one.
+  void defineVar(const ast::VarDecl &decl, std::optional<std::string> override);
+  bool isDefined(const std::string &name) const { return symbols_.count(name) != 0; }
+
+  Value evaluate(const ast::Expr &expr);
+  /// Evaluates every constant and variable once, so unused ones are checked too.
+  void evaluateAllSymbols();
+
+private:
+  struct Symbol {
+    const ast::ConstDecl *constDecl = nullptr;
+    const ast::VarDecl *varDecl = nullptr;
+    std::optional<std::string> override;
+    enum class State { Pending, InProgress, Done } state = State::Pending;
+    Value value;
+  };
+
+  Value resolve(const std::string &name, SourceRange useRange);
+  Value evaluateSymbol(Symbol &symbol);
+  Value evaluateString(const ast::Expr &expr);
+  Value evaluateConcat(const ast::Expr &expr);
+  Value checkDeclaredType(const ast::TypeExpr &type, Value value);
+  Value parseVarOverride(const ast::VarDecl &decl, const std::string &text);
+  bool checkTypeExpr(const ast::TypeExpr &type);
+
+  DiagnosticEngine &diags_;
+  std::map<std::string, Symbol> symbols_;
+};
+
+}  // namespace tdxc

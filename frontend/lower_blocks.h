@@ -1,0 +1,28 @@
+// One lowering function per block kind (lower_files.cpp, lower_units.cpp).
+#pragma once
+
+#include "frontend/lower.h"
+
+namespace tdxc {
+
+std::optional<ir::FileEntry> lowerFile(const CheckedBlock &block, LowerContext &ctx);
+std::optional<ir::User> lowerUser(const CheckedBlock &block, LowerContext &ctx);
+std::optional<ir::Group> lowerGroup(const CheckedBlock &block, LowerContext &ctx);
+std::optional<ir::Service> lowerService(const CheckedBlock &block, LowerContext &ctx);
+std::optional<ir::Socket> lowerSocket(const CheckedBlock &block, LowerContext &ctx);
+std::optional<ir::Script> lowerScript(const CheckedBlock &block, LowerContext &ctx);
+std::optional<ir::Repository> lowerRepository(const CheckedBlock &block, LowerContext &ctx);
+std::optional<ir::RawSection> lowerRawSection(const CheckedBlock &block, LowerContext &ctx, bool unitSection);
+
+/// The text of `content = ...` or the bytes of `src = ...` (exactly one).
+std::optional<std::string> contentOrSource(const CheckedBlock &block, const char *contentKey, LowerContext &ctx,
+                                           std::string &origin);
+/// Parses an octal mode string such as "0644".
+std::optional<std::uint32_t> parseMode(const CheckedBlock &block, const char *key, std::uint32_t fallback,
+                                       LowerContext &ctx);
+
+/// Renders {{name}} placeholders; reports and returns nullopt on errors.
+std::optional<std::string> renderTemplate(const std::string &text, const Value *vars, SourceRange textRange,
+                                          LowerContext &ctx);
+
+}  // namespace tdxc

@@ -1,0 +1,86 @@
+#include "frontend/module_loader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "frontend/parse.h"
+
+namespace tdxc {
+
+namespace fs = std::filesystem;
+
+std::optional<std::string> readFileBytes(const fs::path &path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return buffer.str();
+}
+
+namespace {
+std::string canonicalKey(const fs::path &path) {
+  std::error_code ec;
+  fs::path canonical = fs::weakly_canonical(path, ec);
+  return (ec ? path.lexically_normal() : canonical).string();
+}
+}  // namespace
+
+std::vector<LoadedFile> ModuleLoader::load(const std::string &path) {
+  auto text = readFileBytes(path);
+  if (!text) {
+    diags_.report(DiagKind::ReadFailed, {}, fmt::format("cannot read '{}': no such file or not a regular file", path));
+    return {};
+  }
+  return loadText(path, std::move(*text));
+}
+
+std::vector<LoadedFile> ModuleLoader::loadText(const std::string &displayPath, std::string text) {
+  files_.clear();
+  loadedKeys_.clear();
+  FileId id = sources_.add(displayPath, std::move(text));
+  fs::path directory = fs::path(displayPath).parent_path();
+  stack_.push_back(canonicalKey(displayPath));
+  loadedKeys_.push_back(stack_.back());
+  loadRecursive(id, directory);
+  stack_.clear();
+  return std::move(files_);
+}
+
+void ModuleLoader::loadRecursive(FileId id, const fs::path &directory) {
+  std::size_t index = files_.size();
+  files_.push_back({parseFile(sources_.file(id), diags_), directory});
+  std::vector<ast::Import> imports = files_[index].ast.imports;  // copy: files_ grows below
+  for (const ast::Import &import : imports) {
+    if (import.path.rfind("std/", 0) == 0) {
+      diags_.report(DiagKind::ImportNotFound, import.range,
+                    fmt::format("no standard library module '{}'", import.path));
+      continue;
+    }
+    fs::path target = (directory / import.path).lexically_normal();
+    std::string key = canonicalKey(target);
+    if (std::find(stack_.begin(), stack_.end(), key) != stack_.end()) {
+      diags_.report(DiagKind::ImportCycle, import.range,
+                    fmt::format("importing '{}' forms a cycle: it is already being imported", import.path));
+      continue;
+    }
+    if (std::find(loadedKeys_.begin(), loadedKeys_.end(), key) != loadedKeys_.end()) continue;
+    auto text = readFileBytes(target);
+    if (!text) {
+      diags_.report(DiagKind::ImportNotFound, import.range,
+                    fmt::format("cannot import '{}': '{}' does not exist", import.path, target.string()));
+      continue;
+    }
+    loadedKeys_.push_back(key);
+    stack_.push_back(key);
+    loadRecursive(sources_.add(target.string(), std::move(*text)), target.parent_path());
+    stack_.pop_back();
+  }
+}
+
+}  // namespace tdxc

@@ -1,0 +1,43 @@
+// Loads the root .tdx file and, transitively, every file it imports. Imports
+// are relative to the importing file; a file imported twice is loaded once;
+// import cycles are reported at the import that closes them.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic_engine.h"
+#include "frontend/ast.h"
+
+namespace tdxc {
+
+struct LoadedFile {
+  ast::File ast;
+  std::filesystem::path directory;  // for resolving imports and src = "..." paths
+};
+
+class ModuleLoader {
+public:
+  ModuleLoader(SourceManager &sources, DiagnosticEngine &diags) : sources_(sources), diags_(diags) {}
+
+  /// Loads `path` and its imports; returns the files in load order (root first).
+  /// Empty if the root cannot be read.
+  std::vector<LoadedFile> load(const std::string &path);
+  /// Same, for text that is already in memory (tests, the language server).
+  std::vector<LoadedFile> loadText(const std::string &displayPath, std::string text);
+
+private:
+  void loadRecursive(FileId id, const std::filesystem::path &directory);
+
+  SourceManager &sources_;
+  DiagnosticEngine &diags_;
+  std::vector<LoadedFile> files_;
+  std::vector<std::string> loadedKeys_;  // canonical paths, parallel to files_
+  std::vector<std::string> stack_;       // canonical paths being loaded
+};
+
+/// Reads a whole file; nullopt if it cannot be read.
+std::optional<std::string> readFileBytes(const std::filesystem::path &path);
+
+}  // namespace tdxc

@@ -1,0 +1,53 @@
+// Lexer for .tdx files. Malformed input never makes the lexer fail: unterminated
+// strings and comments and stray characters become tokens of their own, and the
+// AST builder turns them into precise diagnostics.
+lexer grammar TdxLexer;
+
+channels { DOC, BAD }
+
+IMPORT : 'import' ;
+CONST  : 'const' ;
+VAR    : 'var' ;
+IMAGE  : 'image' ;
+TRUE   : 'true' ;
+FALSE  : 'false' ;
+
+LBRACE      : '{' ;
+RBRACE      : '}' ;
+LBRACK      : '[' ;
+RBRACK      : ']' ;
+LPAREN      : '(' ;
+RPAREN      : ')' ;
+LT          : '<' ;
+GT          : '>' ;
+COMMA       : ',' ;
+SEMI        : ';' ;
+COLON       : ':' ;
+PLUS_ASSIGN : '+=' ;
+ASSIGN      : '=' ;
+PLUS        : '+' ;
+
+IDENT : [A-Za-z_] [A-Za-z0-9_]* ;
+INT   : '-'? [0-9]+ ;
+
+// """...""": multi-line, no escapes, no interpolation (shell scripts keep their
+// ${VAR}); the AST builder dedents it. It cannot contain three quotes in a row.
+RAW_STRING            : '"""' RAW_CHAR* '"""' ;
+UNTERMINATED_RAW      : '"""' RAW_CHAR* ;
+fragment RAW_CHAR     : ~'"' | '"' ~'"' | '""' ~'"' ;
+
+// "...": one line, backslash escapes and ${NAME} interpolation (checked later).
+STRING                : '"' STR_CHAR* '"' ;
+UNTERMINATED_STRING   : '"' STR_CHAR* ;
+fragment STR_CHAR     : ~["\\\r\n] | '\\' ~[\r\n] ;
+
+// Doc comments are kept (hover, docs); plain comments are dropped.
+DOC_COMMENT  : '///' ~[\r\n]* -> channel(DOC) ;
+LINE_COMMENT : '//' ~[\r\n]* -> skip ;
+BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
+UNTERMINATED_BLOCK_COMMENT : '/*' ( ~'*' | '*'+ ~[*/] )* '*'* -> channel(BAD) ;
+
+WS : [ \t\r\n\f]+ -> skip ;
+
+// Anything else: reported by the AST builder, invisible to the parser.
+ERROR_CHAR : . -> channel(BAD) ;

@@ -1,0 +1,183 @@
+// The typed image model: what sema produces and passes and backends consume.
+// Every entity keeps the source range that produced it, so a pass or the
+// language server can point at the user's line. Profiles are overlays: each
+// holds only what its block declared, never a copy of the base.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "support/source_file.h"
+
+namespace tdxc::ir {
+
+template <typename T>
+struct Located {
+  T value{};
+  SourceRange range;
+};
+
+using LocatedString = Located<std::string>;
+
+enum class FileTree { Extra, Skeleton };
+
+struct FileEntry {
+  FileTree tree = FileTree::Extra;
+  LocatedString path;           // absolute image path as written
+  std::string content;          // final bytes (templates already rendered)
+  std::string origin;           // "content", "src <path>" or "template <path>" (for dumps)
+  std::uint32_t mode = 0644;
+  LocatedString owner{"root", {}};
+  LocatedString group{"root", {}};
+  bool override = false;
+  SourceRange range;
+};
+
+struct User {
+  LocatedString name;
+  bool system = true;
+  std::optional<std::int64_t> uid;
+  std::string home = "/";
+  bool createHome = false;
+  std::string shell = "/usr/sbin/nologin";
+  std::string description;
+  std::vector<LocatedString> groups;
+  bool external = false;
+  bool override = false;
+  SourceRange range;
+};
+
+struct Group {
+  LocatedString name;
+  bool system = true;
+  std::optional<std::int64_t> gid;
+  bool external = false;
+  bool override = false;
+  SourceRange range;
+};
+
+/// Raw `Key=Value` lines for one section, in source order.
+struct RawSection {
+  std::string section;
+  std::vector<std::pair<LocatedString, std::vector<std::string>>> keys;
+  SourceRange range;
+};
+
+struct Service {
+  LocatedString name;  // without .service
+  std::string description;
+  std::vector<std::string> exec;
+  SourceRange execRange;
+  std::string type = "simple";
+  std::optional<LocatedString> user;
+  std::optional<LocatedString> group;
+  std::vector<LocatedString> after, requiresUnits, wants, wantedBy;
+  std::string restart = "no";
+  std::optional<std::int64_t> restartSec;
+  std::vector<std::pair<std::string, std::string>> environment;  // sorted by key
+  std::string workingDirectory;
+  std::string hardening = "none";
+  std::vector<RawSection> extra;
+  bool enabled = true;
+  bool override = false;
+  SourceRange range;
+};
+
+struct Socket {
+  LocatedString name;  // without .socket
+  std::vector<std::string> listen;
+  std::string kind = "stream";
+  LocatedString service;  // without .service
+  std::string mode = "0660";
+  std::optional<LocatedString> user;
+  std::optional<LocatedString> group;
+  bool enabled = true;
+  bool override = false;
+  SourceRange range;
+};
+
+enum class Phase { Sync, Prepare, Build, Postinst, Finalize, Postoutput, Clean };
+const char *phaseName(Phase phase);
+
+struct Script {
+  LocatedString name;
+  Phase phase = Phase::Postinst;
+  std::string content;
+  bool chroot = false;
+  bool override = false;
+  SourceRange range;
+};
+
+struct Repository {
+  LocatedString name;
+  std::string url;
+  std::vector<std::string> suites;  // empty: the image's release
+  std::vector<std::string> components;
+  std::optional<std::string> keyring;  // key bytes
+  std::string keyringExtension;        // "gpg" or "asc"
+  std::optional<std::int64_t> priority;
+  bool override = false;
+  SourceRange range;
+};
+
+/// Settings a profile may override; unset optionals inherit from the base.
+struct Settings {
+  std::optional<LocatedString> hostname;
+  std::optional<Located<bool>> network;
+  std::optional<Located<bool>> cleanPackageMetadata;
+  std::optional<LocatedString> manifestFormat;
+  std::optional<std::vector<LocatedString>> targets;
+};
+
+/// Everything a profile can add. The base image has one too.
+struct Content {
+  Settings settings;
+  std::vector<LocatedString> packages, buildPackages, enableUnits, kernelCmdline, environmentPassthrough;
+  std::vector<std::pair<LocatedString, std::string>> environment;  // key, value
+  std::vector<FileEntry> files;  // extra and skeleton, source order
+  std::vector<User> users;
+  std::vector<Group> groups;
+  std::vector<Service> services;
+  std::vector<Socket> sockets;
+  std::vector<Script> scripts;
+  std::vector<Repository> repositories;
+  std::vector<RawSection> raw;
+};
+
+struct Profile {
+  LocatedString name;
+  Content content;
+  SourceRange range;
+};
+
+/// Settings only the image itself carries (universal for the whole build).
+struct ImageSettings {
+  std::string distribution = "debian";
+  std::string release = "trixie";
+  SourceRange baseRange;
+  std::string arch = "x86_64";
+  std::string format = "uki";
+  std::string mirror = "http://deb.debian.org/debian";
+  std::optional<std::string> securityMirror;  // nullopt: no security suite
+  bool toolsTree = true;
+  std::string toolsTreeRelease = "trixie";
+  std::string toolsTreeMirror;
+  std::string seed;
+  std::int64_t sourceDateEpoch = 0;
+  std::string imageId;
+  std::string outputDir, cacheDir, packageCacheDir;
+};
+
+struct Image {
+  LocatedString name;
+  std::string sourceName;  // file name of the .tdx (no directories: determinism across checkouts)
+  ImageSettings settings;
+  Content base;
+  std::vector<Profile> profiles;
+  SourceRange range;
+};
+
+}  // namespace tdxc::ir

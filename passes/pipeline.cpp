@@ -1,0 +1,29 @@
+#include <fmt/format.h>
+
+#include "ir/ir_dump.h"
+#include "passes/pass.h"
+
+namespace tdxc {
+
+const std::vector<Pass> &defaultPipeline() {
+  static const std::vector<Pass> passes = {
+      {"resolve-profiles", "check profile names and overrides of base declarations", resolveProfiles},
+      {"validate-destinations", "require clean absolute image paths", validateDestinations},
+      {"validate-services", "reject duplicate units, users, groups, repositories and scripts", validateServices},
+      {"validate-conflicts", "reject two writers of one image path", validateConflicts},
+      {"validate-references", "require declared users, groups and services", validateReferences},
+  };
+  return passes;
+}
+
+void runPipeline(ir::Image &image, PassContext &ctx, const PipelineOptions &options) {
+  for (const Pass &pass : defaultPipeline()) {
+    pass.run(image, ctx);
+    if (options.irOut && (options.printIrAfter == "all" || options.printIrAfter == pass.name)) {
+      *options.irOut << "// IR after " << pass.name << '\n';
+      dumpIr(*options.irOut, ctx.sources, image);
+    }
+  }
+}
+
+}  // namespace tdxc
