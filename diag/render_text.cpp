@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "diag/render.h"
+#include "support/utf8.h"
 
 namespace tdxc {
 namespace {
@@ -27,7 +28,8 @@ void renderSnippet(std::ostream &out, const SourceManager &sources, SourceRange 
   const SourceFile &file = sources.file(range.file);
   LineColumn begin = file.lineColumn(range.begin);
   std::string_view line = file.lineText(begin.line);
-  if (line.size() > 400) return;  // minified or binary junk: the location is enough
+  // Minified text or binary junk: the location is enough.
+  if (line.size() > 400 || findInvalidUtf8(line)) return;
   std::string gutter = fmt::format("{:>5} | ", begin.line);
   out << gutter << line << '\n';
   std::string caret(gutter.size() - 2, ' ');
@@ -65,7 +67,8 @@ void renderText(std::ostream &out, const SourceManager &sources, const std::vect
         << ": " << d.message << '\n';
     if (options.snippets && d.range.valid()) renderSnippet(out, sources, d.range);
     for (const DiagNote &note : d.notes) {
-      out << location(sources, note.range) << ": note: " << note.message << '\n';
+      if (note.range.valid()) out << location(sources, note.range) << ": ";
+      out << "note: " << note.message << '\n';
       if (options.snippets && note.range.valid()) renderSnippet(out, sources, note.range);
     }
     for (const FixIt &fix : d.fixits)

@@ -37,6 +37,7 @@ FrontendResult analyze(std::vector<LoadedFile> files, SourceManager &sources, Di
       diags.report(DiagKind::MultipleImages, image.nameRange,
                    "imported files cannot declare an image; only the compiled file does");
   if (root.ast.images.empty()) {
+    if (diags.hasErrors()) return result;  // a broken file: the real errors say more
     diags.report(DiagKind::NoImage, {root.ast.file, 0, 0},
                  fmt::format("'{}' declares no image; write image \"NAME\" {{ ... }}", sources.file(root.ast.file).path()));
     return result;

@@ -67,6 +67,7 @@ void lowerContent(const CheckedBlock &block, ir::Content &content, LowerContext 
 
   for (const CheckedBlock &child : block.children) {
     const std::string &kind = child.spec->kind;
+    if (child.spec->labelRequired && !child.block->label) continue;  // already reported
     if (kind == "file" || kind == "template" || kind == "skeleton") {
       if (auto file = lowerFile(child, ctx)) content.files.push_back(std::move(*file));
     } else if (kind == "user") {

@@ -118,14 +118,12 @@ void checkAssignment(const ast::Assignment &a, const BlockSpec &spec, CheckedBlo
   }
   const TypeSpec &type = keySpec ? keySpec->type : spec.openKeyType;
   Value value = evaluator.evaluate(a.value);
-  bool typeOk = checkValueType(value, type, diags);
-  if (!typeOk) value = Value::error(value.range);
-
   if (a.append && !isCollection(type)) {
     diags.report(DiagKind::AppendToScalar, a.keyRange,
                  fmt::format("'+=' needs a list or map, but '{}' is a {}; use '='", a.key, type.describe()));
     return;
   }
+  if (!checkValueType(value, type, diags)) value = Value::error(value.range);
   if (inProfile && !a.append && isCollection(type) && keySpec && !keySpec->profileReplaces) {
     diags.report(DiagKind::ProfileOverride, a.keyRange,
                  fmt::format("a profile cannot replace the base image's {}; profiles only add to lists: write '{} +='",
@@ -157,8 +155,6 @@ CheckedBlock checkBlock(const ast::Block &block, const BlockSpec &spec, Evaluato
   if (spec.labelRequired && !block.label)
     diags.report(DiagKind::LabelRequired, block.kindRange,
                  fmt::format("{} needs a label: {} \"...\" {{ }} naming {}", spec.kind, spec.kind, spec.labelMeaning));
-  if (!spec.labelRequired && block.label)
-    diags.report(DiagKind::LabelNotAllowed, block.labelRange, fmt::format("{} takes no label", spec.kind));
 
   for (const ast::Member &member : block.members) {
     if (member.assignment) {

@@ -79,7 +79,9 @@ void emitConf(const Scope &scope, FileTree &tree) {
   if (!manifest.empty() && manifest != "none") ini.key("ManifestFormat", manifest);
   rawKeys(ini, c, "Output");
 
-  ini.section("Content");
+  bool content = scope.isBase() || !c.packages.empty() || !c.buildPackages.empty() || !c.kernelCmdline.empty() ||
+                 set.hostname || set.cleanPackageMetadata || hasRaw(c, "Content");
+  if (content) ini.section("Content");
   if (!c.packages.empty()) ini.list("Packages", sortedUnique(c.packages));
   if (!c.buildPackages.empty()) ini.list("BuildPackages", sortedUnique(c.buildPackages));
   if (!c.kernelCmdline.empty()) ini.list("KernelCommandLine", inOrderUnique(c.kernelCmdline));

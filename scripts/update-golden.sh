@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Regenerates every golden expectation from the current compiler:
+#   tests/lit/golden/NAME.tdx  ->  NAME.tree (--emit=tree), NAME.ir (--emit=ir)
+# Review the result with `git diff tests/lit/golden` before committing.
+# Usage: scripts/update-golden.sh [path/to/tdxc]   (default: build/dev/tdxc)
+set -euo pipefail
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+TDXC=${1:-$REPO/build/dev/tdxc}
+cd "$REPO/tests/lit/golden"
+for tdx in *.tdx; do
+  name=${tdx%.tdx}
+  "$TDXC" compile "$tdx" --emit=tree > "$name.tree"
+  "$TDXC" compile "$tdx" --emit=ir > "$name.ir"
+  echo "updated $name.tree $name.ir"
+done

@@ -1,0 +1,36 @@
+# lit configuration for tdxc. Run through CMake (`ctest -R lit`) or directly:
+#   python3 /usr/lib/llvm-14/build/utils/lit/lit.py -sv build/dev/tests/lit
+import os
+import shutil
+
+import lit.formats
+
+config.name = "tdxc"
+# External shell (bash): RUN lines use subshells, umask and exit-status tests.
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".tdx", ".test"]
+config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.binary_dir, "lit-out")
+
+llvm_bin = "/usr/lib/llvm-14/bin"
+config.environment["PATH"] = os.pathsep.join([config.tool_dir, llvm_bin, config.environment.get("PATH", os.environ["PATH"])])
+config.environment["NO_COLOR"] = "1"
+for passthrough in ["ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "HOME", "TMPDIR"]:
+    if passthrough in os.environ:
+        config.environment[passthrough] = os.environ[passthrough]
+
+repo = os.path.dirname(os.path.dirname(config.test_source_root))
+config.substitutions.append(("%tdxc", os.path.join(config.tool_dir, "tdxc")))
+config.substitutions.append(("%repo", repo))
+config.substitutions.append(("%validate-tree", "bash " + os.path.join(repo, "scripts", "validate-tree.sh")))
+
+# Real-tool tests need mkosi 25.3 (installed by scripts/setup.sh), shellcheck
+# and systemd-analyze. Without them those tests are UNSUPPORTED, never faked.
+mkosi = os.path.join(repo, ".deps", "bin", "mkosi")
+if os.path.exists(mkosi) and shutil.which("shellcheck") and shutil.which("systemd-analyze"):
+    config.available_features.add("realtools")
+    config.environment["MKOSI"] = mkosi
+elif os.environ.get("TDXC_REQUIRE_REALTOOLS") == "1":
+    # scripts/test.sh sets this: there, a missing tool is an error, not a skip.
+    lit_config.fatal("mkosi (.deps/bin/mkosi), shellcheck or systemd-analyze is missing; run scripts/setup.sh")
