@@ -10,7 +10,7 @@
 namespace tdxc {
 
 class DiagnosticEngine {
-public:
+ public:
   /// Reports a diagnostic and returns it so the caller can add notes/fix-its.
   Diagnostic &report(DiagKind kind, SourceRange range, std::string message);
 
@@ -22,7 +22,7 @@ public:
   std::vector<Diagnostic> sorted() const;
   const std::vector<Diagnostic> &unsorted() const { return diagnostics_; }
 
-private:
+ private:
   std::vector<Diagnostic> diagnostics_;
   std::size_t errors_ = 0;
   std::size_t warnings_ = 0;

@@ -10,7 +10,7 @@ namespace tdxc {
 
 struct TextRenderOptions {
   bool color = false;
-  bool snippets = true;      // source line + caret under each located diagnostic
+  bool snippets = true;        // source line + caret under each located diagnostic
   std::size_t errorLimit = 0;  // 0 = unlimited
 };
 

@@ -26,7 +26,8 @@ void renderJson(std::ostream &out, const SourceManager &sources, const std::vect
     if (d.severity() == Severity::Error) ++errors;
     if (d.severity() == Severity::Warning) ++warnings;
     nlohmann::json notes = nlohmann::json::array();
-    for (const DiagNote &note : d.notes) notes.push_back({{"range", rangeJson(sources, note.range)}, {"message", note.message}});
+    for (const DiagNote &note : d.notes)
+      notes.push_back({{"range", rangeJson(sources, note.range)}, {"message", note.message}});
     nlohmann::json fixits = nlohmann::json::array();
     for (const FixIt &fix : d.fixits)
       fixits.push_back({{"range", rangeJson(sources, fix.range)}, {"replacement", fix.replacement}});

@@ -28,15 +28,19 @@ std::vector<Expectation> collect(const SourceManager &sources, std::ostream &out
       if (text.find("expected-") == std::string::npos) continue;
       std::smatch m;
       if (!std::regex_search(text, m, pattern)) {
-        out << fmt::format("{}:{}: verify: malformed expectation (write // expected-error[@LINE] CODE {{{{text}}}})\n", file.path(), line);
+        out << fmt::format("{}:{}: verify: malformed expectation (write // expected-error[@LINE] CODE {{{{text}}}})\n",
+                           file.path(), line);
         ok = false;
         continue;
       }
       Expectation e{id, line, line, m[1] == "error" ? Severity::Error : Severity::Warning, m[4], m[6], false};
       std::string at = m[3];
-      if (at == "*") e.line.reset();
-      else if (!at.empty() && (at[0] == '+' || at[0] == '-')) e.line = static_cast<std::uint32_t>(static_cast<long>(line) + std::stol(at));
-      else if (!at.empty()) e.line = static_cast<std::uint32_t>(std::stoul(at));
+      if (at == "*")
+        e.line.reset();
+      else if (!at.empty() && (at[0] == '+' || at[0] == '-'))
+        e.line = static_cast<std::uint32_t>(static_cast<long>(line) + std::stol(at));
+      else if (!at.empty())
+        e.line = static_cast<std::uint32_t>(std::stoul(at));
       result.push_back(e);
     }
   }
@@ -76,8 +80,8 @@ bool verifyDiagnostics(const SourceManager &sources, const std::vector<Diagnosti
   }
   for (const Expectation &e : expectations)
     if (!e.met) {
-      out << fmt::format("{}:{}: verify: expected {} {}{} was not produced{}\n", sources.file(e.file).path(), e.writtenAt,
-                         severityName(e.severity), e.code, e.text.empty() ? "" : " {{" + e.text + "}}",
+      out << fmt::format("{}:{}: verify: expected {} {}{} was not produced{}\n", sources.file(e.file).path(),
+                         e.writtenAt, severityName(e.severity), e.code, e.text.empty() ? "" : " {{" + e.text + "}}",
                          e.line ? fmt::format(" on line {}", *e.line) : " (without location)");
       ok = false;
     }

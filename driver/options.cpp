@@ -85,10 +85,14 @@ ParseOutcome parseOptions(int argc, char **argv, Options &o, std::ostream &out, 
   }
   if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::string topic = args.size() > 1 && args[0] == "help" ? args[1] : "";
-    if (topic == "compile") out << kCompileHelp;
-    else if (topic == "check") out << kCheckHelp;
-    else if (topic.empty()) out << kMainHelp;
-    else return usage(fmt::format("no help for unknown command '{}'", topic));
+    if (topic == "compile")
+      out << kCompileHelp;
+    else if (topic == "check")
+      out << kCheckHelp;
+    else if (topic.empty())
+      out << kMainHelp;
+    else
+      return usage(fmt::format("no help for unknown command '{}'", topic));
     if (topic == "compile") printPasses(out);
     return ParseOutcome::ExitOk;
   }
@@ -120,7 +124,8 @@ ParseOutcome parseOptions(int argc, char **argv, Options &o, std::ostream &out, 
       if (eq == std::string::npos || eq == 0) return usage(fmt::format("--var needs NAME=VALUE, got '{}'", v));
       o.vars[v.substr(0, eq)] = v.substr(eq + 1);
     } else if (valueOf(a, "--emit", v)) {
-      if (v != "ast" && v != "ir" && v != "tree") return usage(fmt::format("--emit takes ast, ir or tree, not '{}'", v));
+      if (v != "ast" && v != "ir" && v != "tree")
+        return usage(fmt::format("--emit takes ast, ir or tree, not '{}'", v));
       o.emit = v;
     } else if (valueOf(a, "--print-ir-after", v)) {
       bool known = v == "all";
@@ -149,7 +154,7 @@ ParseOutcome parseOptions(int argc, char **argv, Options &o, std::ostream &out, 
     }
   }
   if (o.input.empty()) return usage("no input file");
-  if (o.command == "compile" && o.output.empty() && o.emit.empty() && !o.verify)
+  if (o.command == "compile" && o.output.empty() && o.emit.empty() && o.printIrAfter.empty() && !o.verify)
     return usage("compile needs -o DIR (or --emit=..., or use 'tdxc check')");
   if (o.command == "check" && !o.output.empty()) return usage("check writes nothing; -o belongs to compile");
   if (o.diagnosticsFormat == "json" && (!o.emit.empty() || !o.printIrAfter.empty()))

@@ -10,9 +10,9 @@ namespace tdxc {
 struct Options {
   std::string command;  // compile, check
   std::string input;
-  std::string output;   // -o
+  std::string output;  // -o
   std::map<std::string, std::string> vars;
-  std::string emit;     // ast, ir, tree
+  std::string emit;  // ast, ir, tree
   std::string printIrAfter;
   std::string diagnosticsFormat = "text";
   std::string color = "auto";

@@ -33,12 +33,12 @@ struct Expr {
 
   Kind kind = Kind::Error;
   SourceRange range;
-  std::vector<StringPart> parts;     // String
-  std::int64_t intValue = 0;         // Int
-  bool boolValue = false;            // Bool
-  std::string name;                  // Reference
-  std::vector<Expr> items;           // List elements, Concat operands (left to right)
-  std::vector<MapEntry> entries;     // Map, in source order
+  std::vector<StringPart> parts;  // String
+  std::int64_t intValue = 0;      // Int
+  bool boolValue = false;         // Bool
+  std::string name;               // Reference
+  std::vector<Expr> items;        // List elements, Concat operands (left to right)
+  std::vector<MapEntry> entries;  // Map, in source order
 };
 
 struct TypeExpr {

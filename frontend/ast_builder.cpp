@@ -24,7 +24,7 @@ using grammar::TdxParser;
 constexpr int kMaxNesting = 128;
 
 class Builder {
-public:
+ public:
   Builder(const SourceFile &source, DiagnosticEngine &diags, antlr4::CommonTokenStream &tokens)
       : source_(source), diags_(diags), tokens_(tokens) {}
 
@@ -42,7 +42,8 @@ public:
     if (ctx == nullptr) return {source_.id(), 0, 0};
     SourceRange begin = rangeOf(ctx->getStart());
     antlr4::Token *stop = ctx->getStop();
-    if (stop == nullptr || stop->getTokenIndex() < ctx->getStart()->getTokenIndex()) return {begin.file, begin.begin, begin.begin};
+    if (stop == nullptr || stop->getTokenIndex() < ctx->getStart()->getTokenIndex())
+      return {begin.file, begin.begin, begin.begin};
     return {begin.file, begin.begin, rangeOf(stop).end};
   }
 
@@ -110,7 +111,7 @@ public:
     return file;
   }
 
-private:
+ private:
   // A label or name must be a plain string; interpolation is resolved later
   // only inside values, so a label with ${...} is reported here.
   std::string literalText(const ast::Expr &expr) {
@@ -260,8 +261,8 @@ private:
 // ANTLR's messages name tokens by grammar symbol; say what a user would.
 std::string friendlyTokenName(const std::string &name) {
   static const std::vector<std::pair<std::string, std::string>> names = {
-      {"IDENT", "a name"},     {"STRING", "a string"}, {"RAW_STRING", "a string"}, {"INT", "an integer"},
-      {"'<EOF>'", "end of file"}, {"<EOF>", "end of file"}};
+      {"IDENT", "a name"},   {"STRING", "a string"},     {"RAW_STRING", "a string"},
+      {"INT", "an integer"}, {"'<EOF>'", "end of file"}, {"<EOF>", "end of file"}};
   for (const auto &[from, to] : names)
     if (name == from) return to;
   return name;
@@ -310,7 +311,7 @@ std::string friendlyMessage(const std::string &message) {
 }
 
 class SyntaxErrorListener : public antlr4::BaseErrorListener {
-public:
+ public:
   SyntaxErrorListener(Builder &builder, DiagnosticEngine &diags) : builder_(builder), diags_(diags) {}
 
   void syntaxError(antlr4::Recognizer *, antlr4::Token *offending, size_t, size_t, const std::string &msg,
@@ -318,7 +319,7 @@ public:
     diags_.report(DiagKind::Syntax, builder_.rangeOf(offending), friendlyMessage(msg));
   }
 
-private:
+ private:
   Builder &builder_;
   DiagnosticEngine &diags_;
 };
@@ -332,7 +333,8 @@ bool reportTokenProblems(Builder &builder, antlr4::CommonTokenStream &tokens, Di
     switch (token->getType()) {
       case TdxLexer::ERROR_CHAR:
         diags.report(DiagKind::UnexpectedChar, range,
-                     fmt::format("unexpected character '{}'", token->getText() == std::string(1, '\0') ? "\\0" : token->getText()));
+                     fmt::format("unexpected character '{}'",
+                                 token->getText() == std::string(1, '\0') ? "\\0" : token->getText()));
         break;
       case TdxLexer::UNTERMINATED_STRING:
         diags.report(DiagKind::UnterminatedString, range, "string has no closing '\"' on this line");
@@ -344,18 +346,23 @@ bool reportTokenProblems(Builder &builder, antlr4::CommonTokenStream &tokens, Di
         diags.report(DiagKind::UnterminatedComment, {range.file, range.begin, range.begin + 2},
                      "block comment has no closing '*/'");
         break;
-      case TdxLexer::LBRACE: case TdxLexer::LBRACK: case TdxLexer::LPAREN: case TdxLexer::LT:
+      case TdxLexer::LBRACE:
+      case TdxLexer::LBRACK:
+      case TdxLexer::LPAREN:
+      case TdxLexer::LT:
         if (++depth > kMaxNesting) {
           diags.report(DiagKind::Syntax, range,
                        fmt::format("nesting deeper than {} levels; the file is not parsed further", kMaxNesting));
           return false;
         }
         break;
-      case TdxLexer::RBRACE: case TdxLexer::RBRACK: case TdxLexer::RPAREN: case TdxLexer::GT:
+      case TdxLexer::RBRACE:
+      case TdxLexer::RBRACK:
+      case TdxLexer::RPAREN:
+      case TdxLexer::GT:
         if (depth > 0) --depth;
         break;
-      default:
-        break;
+      default: break;
     }
   }
   return true;

@@ -6,7 +6,7 @@ namespace tdxc {
 namespace {
 
 class AstDumper {
-public:
+ public:
   AstDumper(std::ostream &out, const SourceFile &source) : out_(out), source_(source) {}
 
   std::string at(SourceRange range) const {
@@ -14,15 +14,21 @@ public:
     return fmt::format("@{}:{}", lc.line, lc.column);
   }
 
-  void line(int depth, const std::string &text) { out_ << std::string(static_cast<std::size_t>(depth) * 2, ' ') << text << '\n'; }
+  void line(int depth, const std::string &text) {
+    out_ << std::string(static_cast<std::size_t>(depth) * 2, ' ') << text << '\n';
+  }
 
   static std::string quote(const std::string &text) {
     std::string out = "\"";
     for (char c : text) {
-      if (c == '\n') out += "\\n";
-      else if (c == '\t') out += "\\t";
-      else if (c == '"' || c == '\\') out += std::string("\\") + c;
-      else out += c;
+      if (c == '\n')
+        out += "\\n";
+      else if (c == '\t')
+        out += "\\t";
+      else if (c == '"' || c == '\\')
+        out += std::string("\\") + c;
+      else
+        out += c;
     }
     return out + "\"";
   }
@@ -61,7 +67,8 @@ public:
     for (const ast::Member &m : b.members) {
       if (m.assignment) {
         doc(depth + 1, m.assignment->doc);
-        expr(depth + 1, fmt::format("{} {} ", m.assignment->key, m.assignment->append ? "+=" : "="), m.assignment->value);
+        expr(depth + 1, fmt::format("{} {} ", m.assignment->key, m.assignment->append ? "+=" : "="),
+             m.assignment->value);
       } else {
         block(depth + 1, *m.block);
       }
@@ -77,13 +84,15 @@ public:
     }
     for (const auto &v : f.vars) {
       doc(1, v.doc);
-      if (v.defaultValue) expr(1, fmt::format("Var {}{} = ", v.name, v.type ? ": " + v.type->name : ""), *v.defaultValue);
-      else line(1, fmt::format("Var {}{} {}", v.name, v.type ? ": " + v.type->name : "", at(v.nameRange)));
+      if (v.defaultValue)
+        expr(1, fmt::format("Var {}{} = ", v.name, v.type ? ": " + v.type->name : ""), *v.defaultValue);
+      else
+        line(1, fmt::format("Var {}{} {}", v.name, v.type ? ": " + v.type->name : "", at(v.nameRange)));
     }
     for (const auto &img : f.images) block(1, img.body);
   }
 
-private:
+ private:
   std::ostream &out_;
   const SourceFile &source_;
 };

@@ -82,7 +82,8 @@ Value Evaluator::evaluateSymbol(Symbol &symbol) {
 }
 
 bool Evaluator::checkTypeExpr(const ast::TypeExpr &type) {
-  static const std::map<std::string, std::size_t> arity = {{"string", 0}, {"int", 0}, {"bool", 0}, {"list", 1}, {"map", 1}};
+  static const std::map<std::string, std::size_t> arity = {
+      {"string", 0}, {"int", 0}, {"bool", 0}, {"list", 1}, {"map", 1}};
   auto it = arity.find(type.name);
   if (it == arity.end() || it->second != type.arguments.size()) {
     diags_.report(DiagKind::UnknownType, type.range,
@@ -96,9 +97,11 @@ bool Evaluator::checkTypeExpr(const ast::TypeExpr &type) {
 
 Value Evaluator::checkDeclaredType(const ast::TypeExpr &type, Value value) {
   if (value.isError() || !checkTypeExpr(type)) return Value::error(value.range);
-  static const std::map<std::string, Value::Kind> kinds = {{"string", Value::Kind::String}, {"int", Value::Kind::Int},
-                                                          {"bool", Value::Kind::Bool},     {"list", Value::Kind::List},
-                                                          {"map", Value::Kind::Map}};
+  static const std::map<std::string, Value::Kind> kinds = {{"string", Value::Kind::String},
+                                                           {"int", Value::Kind::Int},
+                                                           {"bool", Value::Kind::Bool},
+                                                           {"list", Value::Kind::List},
+                                                           {"map", Value::Kind::Map}};
   Value::Kind expected = kinds.at(type.name);
   if (value.kind != expected) {
     diags_.report(DiagKind::TypeMismatch, value.range,

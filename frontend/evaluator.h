@@ -14,7 +14,7 @@
 namespace tdxc {
 
 class Evaluator {
-public:
+ public:
   explicit Evaluator(DiagnosticEngine &diags) : diags_(diags) {}
 
   void defineConst(const ast::ConstDecl &decl);
@@ -26,7 +26,7 @@ public:
   /// Evaluates every constant and variable once, so unused ones are checked too.
   void evaluateAllSymbols();
 
-private:
+ private:
   struct Symbol {
     const ast::ConstDecl *constDecl = nullptr;
     const ast::VarDecl *varDecl = nullptr;

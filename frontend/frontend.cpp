@@ -28,7 +28,8 @@ FrontendResult analyze(std::vector<LoadedFile> files, SourceManager &sources, Di
   }
   for (const auto &[name, used] : varsUsed)
     if (!used)
-      diags.report(DiagKind::UnknownVar, {}, fmt::format("--var {}: no 'var {}' is declared in the source", name, name));
+      diags.report(DiagKind::UnknownVar, {},
+                   fmt::format("--var {}: no 'var {}' is declared in the source", name, name));
   evaluator.evaluateAllSymbols();
 
   const LoadedFile &root = result.files.front();
@@ -38,8 +39,9 @@ FrontendResult analyze(std::vector<LoadedFile> files, SourceManager &sources, Di
                    "imported files cannot declare an image; only the compiled file does");
   if (root.ast.images.empty()) {
     if (diags.hasErrors()) return result;  // a broken file: the real errors say more
-    diags.report(DiagKind::NoImage, {root.ast.file, 0, 0},
-                 fmt::format("'{}' declares no image; write image \"NAME\" {{ ... }}", sources.file(root.ast.file).path()));
+    diags.report(
+        DiagKind::NoImage, {root.ast.file, 0, 0},
+        fmt::format("'{}' declares no image; write image \"NAME\" {{ ... }}", sources.file(root.ast.file).path()));
     return result;
   }
   for (std::size_t i = 1; i < root.ast.images.size(); ++i)

@@ -17,8 +17,8 @@ struct FrontendOptions {
 };
 
 struct FrontendResult {
-  std::vector<LoadedFile> files;     // load order, root first
-  std::optional<ir::Image> image;    // present unless the source had no usable image
+  std::vector<LoadedFile> files;   // load order, root first
+  std::optional<ir::Image> image;  // present unless the source had no usable image
 };
 
 FrontendResult runFrontend(const std::string &path, SourceManager &sources, DiagnosticEngine &diags,

@@ -21,7 +21,8 @@ std::vector<ir::LocatedString> words(const CheckedBlock &block, const char *key,
 }
 
 const std::regex kEnvName(R"(^[A-Za-z_][A-Za-z0-9_]*$)");
-const std::regex kUnitName(R"(^[A-Za-z0-9:_.@\\-]+\.(service|socket|target|timer|mount|path|slice|scope|device|swap|automount)$)");
+const std::regex kUnitName(
+    R"(^[A-Za-z0-9:_.@\\-]+\.(service|socket|target|timer|mount|path|slice|scope|device|swap|automount)$)");
 
 std::string scalarText(const Value &value) {
   switch (value.kind) {

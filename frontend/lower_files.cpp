@@ -11,8 +11,8 @@ std::optional<std::string> contentOrSource(const CheckedBlock &block, const char
   const CheckedEntry *content = block.entry(contentKey);
   const CheckedEntry *src = block.entry("src");
   if (content && src) {
-    ctx.diags.report(DiagKind::ConflictingKeys, src->keyRange,
-                     fmt::format("set either '{}' or 'src', not both", contentKey))
+    ctx.diags
+        .report(DiagKind::ConflictingKeys, src->keyRange, fmt::format("set either '{}' or 'src', not both", contentKey))
         .notes.push_back({content->keyRange, fmt::format("'{}' is set here", contentKey)});
     return std::nullopt;
   }

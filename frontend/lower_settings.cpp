@@ -29,7 +29,8 @@ std::optional<std::string> deriveSecurityMirror(const std::string &mirror) {
   std::size_t pos = mirror.rfind("/debian");
   while (pos != std::string::npos) {
     std::size_t after = pos + 7;
-    if (after == mirror.size() || mirror[after] == '/') return mirror.substr(0, after) + "-security" + mirror.substr(after);
+    if (after == mirror.size() || mirror[after] == '/')
+      return mirror.substr(0, after) + "-security" + mirror.substr(after);
     if (pos == 0) break;
     pos = mirror.rfind("/debian", pos - 1);
   }
@@ -51,7 +52,8 @@ void lowerImageSettings(const CheckedBlock &image, ir::ImageSettings &s, LowerCo
     std::string distro = base->substr(0, slash);
     std::string release = slash == std::string::npos ? "" : base->substr(slash + 1);
     if (require(distro == "debian" || distro == "ubuntu", s.baseRange, ctx,
-                fmt::format("unsupported distribution '{}'; tdxc builds \"debian/RELEASE\" and \"ubuntu/RELEASE\"", distro)) &&
+                fmt::format("unsupported distribution '{}'; tdxc builds \"debian/RELEASE\" and \"ubuntu/RELEASE\"",
+                            distro)) &&
         require(std::regex_match(release, std::regex(R"(^[a-z][a-z0-9.-]*$)")), s.baseRange, ctx,
                 fmt::format("base must be \"distribution/release\", e.g. \"debian/trixie\"; got \"{}\"", *base))) {
       s.distribution = distro;
@@ -62,10 +64,12 @@ void lowerImageSettings(const CheckedBlock &image, ir::ImageSettings &s, LowerCo
   if (auto arch = getString(image, "arch")) s.arch = *arch;
   if (auto format = getString(image, "format")) s.format = *format;
   if (auto mirror = getString(image, "mirror"))
-    if (require(isUrl(*mirror), rangeOfKey(image, "mirror"), ctx, fmt::format("mirror must be an http(s):// or file:// URL, got \"{}\"", *mirror)))
+    if (require(isUrl(*mirror), rangeOfKey(image, "mirror"), ctx,
+                fmt::format("mirror must be an http(s):// or file:// URL, got \"{}\"", *mirror)))
       s.mirror = *mirror;
   if (auto security = getString(image, "security_mirror")) {
-    if (require(isUrl(*security), rangeOfKey(image, "security_mirror"), ctx, "security_mirror must be an http(s):// or file:// URL"))
+    if (require(isUrl(*security), rangeOfKey(image, "security_mirror"), ctx,
+                "security_mirror must be an http(s):// or file:// URL"))
       s.securityMirror = *security;
   } else if (s.distribution == "ubuntu") {
     s.securityMirror = s.mirror;
@@ -76,18 +80,24 @@ void lowerImageSettings(const CheckedBlock &image, ir::ImageSettings &s, LowerCo
   if (auto release = getString(image, "tools_tree_release")) s.toolsTreeRelease = *release;
   s.toolsTreeMirror = s.distribution == "debian" ? s.mirror : "http://deb.debian.org/debian";
   if (auto mirror = getString(image, "tools_tree_mirror"))
-    if (require(isUrl(*mirror), rangeOfKey(image, "tools_tree_mirror"), ctx, "tools_tree_mirror must be an http(s):// or file:// URL"))
+    if (require(isUrl(*mirror), rangeOfKey(image, "tools_tree_mirror"), ctx,
+                "tools_tree_mirror must be an http(s):// or file:// URL"))
       s.toolsTreeMirror = *mirror;
 
   s.imageId = image.label();
   if (auto id = getString(image, "image_id")) s.imageId = *id;
-  require(std::regex_match(s.imageId, idPattern), image.entry("image_id") ? rangeOfKey(image, "image_id") : image.labelRange(), ctx,
-          fmt::format("image id \"{}\" must be letters, digits, '.', '_' and '-' (it names the output file); set image_id", s.imageId));
+  require(
+      std::regex_match(s.imageId, idPattern),
+      image.entry("image_id") ? rangeOfKey(image, "image_id") : image.labelRange(), ctx,
+      fmt::format("image id \"{}\" must be letters, digits, '.', '_' and '-' (it names the output file); set image_id",
+                  s.imageId));
 
   s.seed = derivedSeed(image.label());
   if (auto seed = getString(image, "seed"))
-    if (require(std::regex_match(*seed, std::regex(R"(^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$)")),
-                rangeOfKey(image, "seed"), ctx, "seed must be a lower-case UUID such as 630b5f72-a36a-4e83-b23d-6ef47c82fd9c"))
+    if (require(
+            std::regex_match(*seed, std::regex(R"(^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$)")),
+            rangeOfKey(image, "seed"), ctx,
+            "seed must be a lower-case UUID such as 630b5f72-a36a-4e83-b23d-6ef47c82fd9c"))
       s.seed = *seed;
   if (auto epoch = getInt(image, "source_date_epoch"))
     if (require(*epoch >= 0, rangeOfKey(image, "source_date_epoch"), ctx, "source_date_epoch cannot be negative"))

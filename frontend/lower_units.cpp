@@ -11,7 +11,8 @@ namespace {
 
 const std::regex kAccountName(R"(^[a-z_][a-z0-9_-]{0,30}$)");
 const std::regex kUnitBase(R"(^[A-Za-z0-9:_.@\\-]+$)");
-const std::regex kUnitName(R"(^[A-Za-z0-9:_.@\\-]+\.(service|socket|target|timer|mount|path|slice|scope|device|swap|automount)$)");
+const std::regex kUnitName(
+    R"(^[A-Za-z0-9:_.@\\-]+\.(service|socket|target|timer|mount|path|slice|scope|device|swap|automount)$)");
 const std::regex kScriptName(R"(^[A-Za-z0-9][A-Za-z0-9_.-]*$)");
 
 bool checkUnitBase(const CheckedBlock &block, const char *suffix, LowerContext &ctx) {
@@ -30,7 +31,8 @@ std::vector<ir::LocatedString> unitList(const CheckedBlock &block, const char *k
   std::vector<ir::LocatedString> out;
   for (auto &unit : getStringList(block, key))
     if (require(std::regex_match(unit.value, kUnitName), unit.range, ctx,
-                fmt::format("\"{}\" is not a unit name; write the full name such as \"network-online.target\"", unit.value)))
+                fmt::format("\"{}\" is not a unit name; write the full name such as \"network-online.target\"",
+                            unit.value)))
       out.push_back(unit);
   return out;
 }
@@ -53,19 +55,23 @@ std::optional<ir::User> lowerUser(const CheckedBlock &block, LowerContext &ctx) 
   user.name = {block.label(), block.labelRange()};
   user.range = block.range();
   if (!require(std::regex_match(user.name.value, kAccountName), user.name.range, ctx,
-               fmt::format("\"{}\" is not a valid user name (lower-case letters, digits, '_' and '-', at most 31)", user.name.value)))
+               fmt::format("\"{}\" is not a valid user name (lower-case letters, digits, '_' and '-', at most 31)",
+                           user.name.value)))
     return std::nullopt;
   user.system = getBool(block, "system").value_or(true);
   user.uid = getInt(block, "uid");
-  if (user.uid && !require(*user.uid > 0 && *user.uid < 60000, rangeOfKey(block, "uid"), ctx, "uid must be between 1 and 59999"))
+  if (user.uid &&
+      !require(*user.uid > 0 && *user.uid < 60000, rangeOfKey(block, "uid"), ctx, "uid must be between 1 and 59999"))
     return std::nullopt;
   if (auto home = getString(block, "home")) {
-    if (!require(absolutePath(*home), rangeOfKey(block, "home"), ctx, "home must be an absolute path")) return std::nullopt;
+    if (!require(absolutePath(*home), rangeOfKey(block, "home"), ctx, "home must be an absolute path"))
+      return std::nullopt;
     user.home = *home;
   }
   user.createHome = getBool(block, "create_home").value_or(block.entry("home") != nullptr);
   if (auto shell = getString(block, "shell")) {
-    if (!require(absolutePath(*shell), rangeOfKey(block, "shell"), ctx, "shell must be an absolute path")) return std::nullopt;
+    if (!require(absolutePath(*shell), rangeOfKey(block, "shell"), ctx, "shell must be an absolute path"))
+      return std::nullopt;
     user.shell = *shell;
   }
   user.description = getString(block, "description").value_or(user.name.value);
@@ -87,7 +93,8 @@ std::optional<ir::Group> lowerGroup(const CheckedBlock &block, LowerContext &ctx
     return std::nullopt;
   group.system = getBool(block, "system").value_or(true);
   group.gid = getInt(block, "gid");
-  if (group.gid && !require(*group.gid > 0 && *group.gid < 60000, rangeOfKey(block, "gid"), ctx, "gid must be between 1 and 59999"))
+  if (group.gid &&
+      !require(*group.gid > 0 && *group.gid < 60000, rangeOfKey(block, "gid"), ctx, "gid must be between 1 and 59999"))
     return std::nullopt;
   group.external = getBool(block, "external").value_or(false);
   group.override = getBool(block, "override").value_or(false);
@@ -127,7 +134,8 @@ std::optional<ir::Service> lowerService(const CheckedBlock &block, LowerContext 
                                                                 : item.value.str;
       if (require(std::regex_match(item.key, std::regex(R"(^[A-Za-z_][A-Za-z0-9_]*$)")), item.keyRange, ctx,
                   fmt::format("\"{}\" is not a valid environment variable name", item.key)) &&
-          require(text.find('\n') == std::string::npos, item.value.range, ctx, "environment values cannot contain newlines"))
+          require(text.find('\n') == std::string::npos, item.value.range, ctx,
+                  "environment values cannot contain newlines"))
         svc.environment.push_back({item.key, text});
     }
     std::sort(svc.environment.begin(), svc.environment.end());
@@ -160,8 +168,10 @@ std::optional<ir::Socket> lowerSocket(const CheckedBlock &block, LowerContext &c
   sock.kind = getString(block, "kind").value_or("stream");
   sock.service = {getString(block, "service").value_or(sock.name.value),
                   block.entry("service") ? rangeOfKey(block, "service") : block.labelRange()};
-  if (auto mode = parseMode(block, "mode", 0660, ctx)) sock.mode = fmt::format("{:04o}", *mode);
-  else return std::nullopt;
+  if (auto mode = parseMode(block, "mode", 0660, ctx))
+    sock.mode = fmt::format("{:04o}", *mode);
+  else
+    return std::nullopt;
   sock.user = account(block, "user", ctx);
   sock.group = account(block, "group", ctx);
   sock.enabled = getBool(block, "enabled").value_or(true);
@@ -174,11 +184,12 @@ std::optional<ir::Script> lowerScript(const CheckedBlock &block, LowerContext &c
   script.name = {block.label(), block.labelRange()};
   script.range = block.range();
   if (!require(std::regex_match(script.name.value, kScriptName), script.name.range, ctx,
-               fmt::format("script name \"{}\" becomes a file name: use letters, digits, '.', '_' and '-'", script.name.value)))
+               fmt::format("script name \"{}\" becomes a file name: use letters, digits, '.', '_' and '-'",
+                           script.name.value)))
     return std::nullopt;
   static const std::vector<std::pair<std::string, ir::Phase>> phases = {
-      {"sync", ir::Phase::Sync},         {"prepare", ir::Phase::Prepare},       {"build", ir::Phase::Build},
-      {"postinst", ir::Phase::Postinst}, {"finalize", ir::Phase::Finalize},     {"postoutput", ir::Phase::Postoutput},
+      {"sync", ir::Phase::Sync},         {"prepare", ir::Phase::Prepare},   {"build", ir::Phase::Build},
+      {"postinst", ir::Phase::Postinst}, {"finalize", ir::Phase::Finalize}, {"postoutput", ir::Phase::Postoutput},
       {"clean", ir::Phase::Clean}};
   auto phase = getString(block, "phase");
   if (!phase) return std::nullopt;
@@ -187,8 +198,10 @@ std::optional<ir::Script> lowerScript(const CheckedBlock &block, LowerContext &c
   script.chroot = getBool(block, "chroot").value_or(false);
   bool chrootable = script.phase == ir::Phase::Prepare || script.phase == ir::Phase::Build ||
                     script.phase == ir::Phase::Postinst || script.phase == ir::Phase::Finalize;
-  if (script.chroot && !require(chrootable, rangeOfKey(block, "chroot"), ctx,
-                                fmt::format("mkosi runs only prepare, build, postinst and finalize scripts inside the image, not {}", *phase)))
+  if (script.chroot &&
+      !require(chrootable, rangeOfKey(block, "chroot"), ctx,
+               fmt::format("mkosi runs only prepare, build, postinst and finalize scripts inside the image, not {}",
+                           *phase)))
     return std::nullopt;
   std::string origin;
   auto body = contentOrSource(block, "run", ctx, origin);
@@ -203,7 +216,8 @@ std::optional<ir::Repository> lowerRepository(const CheckedBlock &block, LowerCo
   repo.name = {block.label(), block.labelRange()};
   repo.range = block.range();
   if (!require(std::regex_match(repo.name.value, kScriptName), repo.name.range, ctx,
-               fmt::format("repository name \"{}\" becomes a file name: use letters, digits, '.', '_' and '-'", repo.name.value)))
+               fmt::format("repository name \"{}\" becomes a file name: use letters, digits, '.', '_' and '-'",
+                           repo.name.value)))
     return std::nullopt;
   auto url = getString(block, "url");
   if (!url) return std::nullopt;
@@ -245,16 +259,33 @@ namespace {
 
 // Keys tdxc writes itself; a raw copy would silently fight the typed key.
 const std::vector<std::pair<std::string, std::string>> kManagedKeys = {
-    {"Distribution", "base"}, {"Release", "base"}, {"Architecture", "arch"}, {"Format", "format"},
-    {"ImageId", "image_id"}, {"ManifestFormat", "manifest_format"}, {"Seed", "seed"},
-    {"SourceDateEpoch", "source_date_epoch"}, {"CleanPackageMetadata", "clean_package_metadata"},
-    {"Packages", "packages"}, {"BuildPackages", "build_packages"}, {"KernelCommandLine", "kernel_cmdline"},
-    {"Hostname", "hostname"}, {"WithNetwork", "network"}, {"Environment", "environment"},
-    {"ToolsTree", "tools_tree"}, {"ToolsTreeDistribution", "tools_tree"}, {"ToolsTreeRelease", "tools_tree_release"},
-    {"ToolsTreeSandboxTrees", "tools_tree_mirror"}, {"OutputDirectory", "output_dir"}, {"CacheDirectory", "cache_dir"},
-    {"PackageCacheDirectory", "package_cache_dir"}, {"SandboxTrees", "repository"}, {"Mirror", "mirror"},
+    {"Distribution", "base"},
+    {"Release", "base"},
+    {"Architecture", "arch"},
+    {"Format", "format"},
+    {"ImageId", "image_id"},
+    {"ManifestFormat", "manifest_format"},
+    {"Seed", "seed"},
+    {"SourceDateEpoch", "source_date_epoch"},
+    {"CleanPackageMetadata", "clean_package_metadata"},
+    {"Packages", "packages"},
+    {"BuildPackages", "build_packages"},
+    {"KernelCommandLine", "kernel_cmdline"},
+    {"Hostname", "hostname"},
+    {"WithNetwork", "network"},
+    {"Environment", "environment"},
+    {"ToolsTree", "tools_tree"},
+    {"ToolsTreeDistribution", "tools_tree"},
+    {"ToolsTreeRelease", "tools_tree_release"},
+    {"ToolsTreeSandboxTrees", "tools_tree_mirror"},
+    {"OutputDirectory", "output_dir"},
+    {"CacheDirectory", "cache_dir"},
+    {"PackageCacheDirectory", "package_cache_dir"},
+    {"SandboxTrees", "repository"},
+    {"Mirror", "mirror"},
     {"ToolsTreeMirror", "tools_tree_mirror"}};
-const std::vector<std::string> kMkosiSections = {"Distribution", "Output", "Content", "Validation", "Build", "Runtime", "Host"};
+const std::vector<std::string> kMkosiSections = {"Distribution", "Output",  "Content", "Validation",
+                                                 "Build",        "Runtime", "Host"};
 const std::vector<std::string> kUnitSections = {"Unit", "Service", "Install"};
 
 }  // namespace
@@ -270,19 +301,24 @@ std::optional<ir::RawSection> lowerRawSection(const CheckedBlock &block, LowerCo
   for (const CheckedEntry &entry : block.entries) {
     if (entry.value.containsError()) continue;
     if (!require(std::regex_match(entry.key, std::regex(R"(^[A-Z][A-Za-z0-9]*$)")), entry.keyRange, ctx,
-                 fmt::format("\"{}\" is not a {} key name (CamelCase, e.g. RemoveFiles)", entry.key, unitSection ? "unit" : "mkosi")))
+                 fmt::format("\"{}\" is not a {} key name (CamelCase, e.g. RemoveFiles)", entry.key,
+                             unitSection ? "unit" : "mkosi")))
       continue;
     if (!unitSection) {
-      auto managed = std::find_if(kManagedKeys.begin(), kManagedKeys.end(), [&](auto &p) { return p.first == entry.key; });
+      auto managed =
+          std::find_if(kManagedKeys.begin(), kManagedKeys.end(), [&](auto &p) { return p.first == entry.key; });
       if (managed != kManagedKeys.end()) {
         ctx.diags.report(DiagKind::RawKeyManaged, entry.keyRange,
-                         fmt::format("{}= is written by tdxc from the typed key '{}'; set that instead", entry.key, managed->second));
+                         fmt::format("{}= is written by tdxc from the typed key '{}'; set that instead", entry.key,
+                                     managed->second));
         continue;
       }
     }
     std::vector<std::string> values;
     auto text = [](const Value &v) {
-      return v.kind == Value::Kind::Int ? std::to_string(v.integer) : v.kind == Value::Kind::Bool ? (v.boolean ? "yes" : "no") : v.str;
+      return v.kind == Value::Kind::Int    ? std::to_string(v.integer)
+             : v.kind == Value::Kind::Bool ? (v.boolean ? "yes" : "no")
+                                           : v.str;
     };
     if (entry.value.kind == Value::Kind::List)
       for (const Value &item : entry.value.list) values.push_back(text(item));
@@ -290,8 +326,11 @@ std::optional<ir::RawSection> lowerRawSection(const CheckedBlock &block, LowerCo
       values.push_back(text(entry.value));
     // mkosi cuts a line at '#', systemd does not; neither allows newlines.
     const char *forbidden = unitSection ? "\n" : "\n#";
-    bool clean = std::none_of(values.begin(), values.end(), [&](const std::string &v) { return v.find_first_of(forbidden) != std::string::npos; });
-    if (require(clean, entry.value.range, ctx, unitSection ? "unit values cannot contain newlines" : "raw mkosi values cannot contain newlines or '#' (mkosi cuts the line there)"))
+    bool clean = std::none_of(values.begin(), values.end(),
+                              [&](const std::string &v) { return v.find_first_of(forbidden) != std::string::npos; });
+    if (require(clean, entry.value.range, ctx,
+                unitSection ? "unit values cannot contain newlines"
+                            : "raw mkosi values cannot contain newlines or '#' (mkosi cuts the line there)"))
       raw.keys.push_back({{entry.key, entry.keyRange}, values});
   }
   return raw;

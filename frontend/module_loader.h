@@ -18,7 +18,7 @@ struct LoadedFile {
 };
 
 class ModuleLoader {
-public:
+ public:
   ModuleLoader(SourceManager &sources, DiagnosticEngine &diags) : sources_(sources), diags_(diags) {}
 
   /// Loads `path` and its imports; returns the files in load order (root first).
@@ -27,7 +27,7 @@ public:
   /// Same, for text that is already in memory (tests, the language server).
   std::vector<LoadedFile> loadText(const std::string &displayPath, std::string text);
 
-private:
+ private:
   void loadRecursive(FileId id, const std::filesystem::path &directory);
 
   SourceManager &sources_;

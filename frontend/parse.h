@@ -13,8 +13,7 @@ ast::File parseFile(const SourceFile &source, DiagnosticEngine &diags);
 
 /// Decodes the body of a "..." literal (without quotes) into parts, reporting
 /// bad escapes and malformed ${...}. `bodyRange` locates the body in the file.
-std::vector<ast::StringPart> decodeStringLiteral(std::string_view body, SourceRange bodyRange,
-                                                 DiagnosticEngine &diags);
+std::vector<ast::StringPart> decodeStringLiteral(std::string_view body, SourceRange bodyRange, DiagnosticEngine &diags);
 
 /// Removes the common indentation of a """...""" literal body (see docs/language.md).
 std::string dedentRawString(std::string_view body);

@@ -53,27 +53,53 @@ std::vector<ast::StringPart> decodeStringLiteral(std::string_view body, SourceRa
     if (c == '\\' && i + 1 < body.size()) {
       char e = body[i + 1];
       switch (e) {
-        case 'n': literal.text += '\n'; i += 2; continue;
-        case 't': literal.text += '\t'; i += 2; continue;
-        case 'r': literal.text += '\r'; i += 2; continue;
-        case '\\': literal.text += '\\'; i += 2; continue;
-        case '"': literal.text += '"'; i += 2; continue;
-        case '$': literal.text += '$'; i += 2; continue;
+        case 'n':
+          literal.text += '\n';
+          i += 2;
+          continue;
+        case 't':
+          literal.text += '\t';
+          i += 2;
+          continue;
+        case 'r':
+          literal.text += '\r';
+          i += 2;
+          continue;
+        case '\\':
+          literal.text += '\\';
+          i += 2;
+          continue;
+        case '"':
+          literal.text += '"';
+          i += 2;
+          continue;
+        case '$':
+          literal.text += '$';
+          i += 2;
+          continue;
         case 'u': {
           // \u{1F600}: 1 to 6 hex digits, a Unicode scalar value.
           std::size_t close = body.find('}', i + 2);
-          bool ok = i + 2 < body.size() && body[i + 2] == '{' && close != std::string_view::npos &&
-                    close > i + 3 && close - (i + 3) <= 6;
+          bool ok = i + 2 < body.size() && body[i + 2] == '{' && close != std::string_view::npos && close > i + 3 &&
+                    close - (i + 3) <= 6;
           std::uint32_t cp = 0;
           for (std::size_t k = i + 3; ok && k < close; ++k) {
             char h = body[k];
-            int v = (h >= '0' && h <= '9') ? h - '0' : (h >= 'a' && h <= 'f') ? h - 'a' + 10 : (h >= 'A' && h <= 'F') ? h - 'A' + 10 : -1;
-            if (v < 0) ok = false; else cp = cp * 16 + static_cast<std::uint32_t>(v);
+            int v = (h >= '0' && h <= '9')   ? h - '0'
+                    : (h >= 'a' && h <= 'f') ? h - 'a' + 10
+                    : (h >= 'A' && h <= 'F') ? h - 'A' + 10
+                                             : -1;
+            if (v < 0)
+              ok = false;
+            else
+              cp = cp * 16 + static_cast<std::uint32_t>(v);
           }
           if (ok && (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0)) ok = false;
           if (!ok) {
             std::size_t end = close == std::string_view::npos ? i + 2 : close + 1;
-            diags.report(DiagKind::InvalidEscape, at(i, end), "invalid \\u escape; write \\u{XXXX} with 1 to 6 hex digits naming a Unicode character other than NUL");
+            diags.report(
+                DiagKind::InvalidEscape, at(i, end),
+                "invalid \\u escape; write \\u{XXXX} with 1 to 6 hex digits naming a Unicode character other than NUL");
             i = end;
             continue;
           }
@@ -99,8 +125,9 @@ std::vector<ast::StringPart> decodeStringLiteral(std::string_view body, SourceRa
       if (k == nameStart || k >= body.size() || body[k] != '}') {
         std::size_t close = body.find('}', i);
         std::size_t end = close == std::string_view::npos ? body.size() : close + 1;
-        diags.report(DiagKind::BadInterpolation, at(i, end),
-                     "malformed interpolation; write ${NAME} with a constant or variable name, or \\$ for a literal '$'");
+        diags.report(
+            DiagKind::BadInterpolation, at(i, end),
+            "malformed interpolation; write ${NAME} with a constant or variable name, or \\$ for a literal '$'");
         i = end;
         continue;
       }
@@ -127,8 +154,7 @@ std::string dedentRawString(std::string_view body) {
   if (!text.empty() && text.front() == '\n') text.erase(0, 1);
   // Drop the indentation of the closing """ when it sits on a line of its own.
   std::size_t lastNewline = text.rfind('\n');
-  if (lastNewline != std::string::npos &&
-      text.find_first_not_of(" \t", lastNewline + 1) == std::string::npos)
+  if (lastNewline != std::string::npos && text.find_first_not_of(" \t", lastNewline + 1) == std::string::npos)
     text.erase(lastNewline + 1);
 
   // The common leading whitespace of all non-blank lines.
@@ -161,8 +187,10 @@ std::string dedentRawString(std::string_view body) {
     bool hasNewline = end != std::string::npos;
     if (!hasNewline) end = text.size();
     std::string_view line(text.data() + pos, end - pos);
-    if (line.substr(0, common->size()) == *common) line.remove_prefix(common->size());
-    else line = line.substr(line.find_first_not_of(" \t") == std::string_view::npos ? line.size() : 0);
+    if (line.substr(0, common->size()) == *common)
+      line.remove_prefix(common->size());
+    else
+      line = line.substr(line.find_first_not_of(" \t") == std::string_view::npos ? line.size() : 0);
     result += line;
     if (hasNewline) result += '\n';
     pos = end + 1;

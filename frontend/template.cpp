@@ -14,7 +14,9 @@ std::optional<std::string> renderTemplate(const std::string &text, const Value *
   std::set<std::string> used;
   bool ok = true;
   std::size_t pos = 0;
-  auto lineOf = [&](std::size_t offset) { return 1 + std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'); };
+  auto lineOf = [&](std::size_t offset) {
+    return 1 + std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n');
+  };
   while (pos < text.size()) {
     std::size_t open = text.find("{{", pos);
     if (open == std::string::npos) {
@@ -26,10 +28,13 @@ std::optional<std::string> renderTemplate(const std::string &text, const Value *
     std::string name = close == std::string::npos ? "" : text.substr(open + 2, close - open - 2);
     name.erase(0, name.find_first_not_of(' '));
     name.erase(name.find_last_not_of(' ') + 1);
-    bool valid = !name.empty() && name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
+    bool valid =
+        !name.empty() &&
+        name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
     if (close == std::string::npos || !valid) {
       ctx.diags.report(DiagKind::TemplateSyntax, textRange,
-                       fmt::format("template line {}: '{{{{' must be followed by a name and '}}}}', e.g. {{{{port}}}}", lineOf(open)));
+                       fmt::format("template line {}: '{{{{' must be followed by a name and '}}}}', e.g. {{{{port}}}}",
+                                   lineOf(open)));
       ok = false;
       pos = close == std::string::npos ? text.size() : close + 2;
       continue;

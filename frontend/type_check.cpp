@@ -22,9 +22,10 @@ const Value *CheckedBlock::get(const std::string &key) const {
 bool checkValueType(const Value &value, const TypeSpec &type, DiagnosticEngine &diags) {
   if (value.isError()) return false;
   auto mismatch = [&]() {
-    diags.report(DiagKind::TypeMismatch, value.range,
-                 fmt::format("expected {}, found {} {}", type.describe(), kindName(value.kind),
-                             value.kind == Value::Kind::List || value.kind == Value::Kind::Map ? "" : formatValue(value)));
+    diags.report(
+        DiagKind::TypeMismatch, value.range,
+        fmt::format("expected {}, found {} {}", type.describe(), kindName(value.kind),
+                    value.kind == Value::Kind::List || value.kind == Value::Kind::Map ? "" : formatValue(value)));
     return false;
   };
   switch (type.kind) {
@@ -100,7 +101,9 @@ void mergeInto(CheckedEntry &entry, Value value, DiagnosticEngine &diags) {
     bool duplicate = false;
     for (const MapItem &existing : entry.value.map)
       if (existing.key == item.key) {
-        diags.report(DiagKind::DuplicateKey, item.keyRange, fmt::format("'{}' is already set in {}", item.key, entry.key))
+        diags
+            .report(DiagKind::DuplicateKey, item.keyRange,
+                    fmt::format("'{}' is already set in {}", item.key, entry.key))
             .notes.push_back({existing.keyRange, "first set here"});
         duplicate = true;
       }
@@ -147,8 +150,8 @@ void checkAssignment(const ast::Assignment &a, const BlockSpec &spec, CheckedBlo
 
 }  // namespace
 
-CheckedBlock checkBlock(const ast::Block &block, const BlockSpec &spec, Evaluator &evaluator,
-                        DiagnosticEngine &diags, bool inProfile) {
+CheckedBlock checkBlock(const ast::Block &block, const BlockSpec &spec, Evaluator &evaluator, DiagnosticEngine &diags,
+                        bool inProfile) {
   CheckedBlock out;
   out.block = &block;
   out.spec = &spec;
@@ -163,7 +166,8 @@ CheckedBlock checkBlock(const ast::Block &block, const BlockSpec &spec, Evaluato
     }
     const ast::Block &child = *member.block;
     const BlockSpec *childSpec = findBlockSpec(child.kind);
-    bool allowed = childSpec && std::find(spec.children.begin(), spec.children.end(), child.kind) != spec.children.end();
+    bool allowed =
+        childSpec && std::find(spec.children.begin(), spec.children.end(), child.kind) != spec.children.end();
     if (!allowed) {
       auto &d = diags.report(DiagKind::UnknownBlock, child.kindRange,
                              fmt::format("'{}' blocks are not allowed in {}", child.kind, spec.kind));

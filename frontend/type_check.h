@@ -34,8 +34,8 @@ struct CheckedBlock {
 };
 
 /// `inProfile` turns on the profile rules (lists only grow).
-CheckedBlock checkBlock(const ast::Block &block, const BlockSpec &spec, Evaluator &evaluator,
-                        DiagnosticEngine &diags, bool inProfile);
+CheckedBlock checkBlock(const ast::Block &block, const BlockSpec &spec, Evaluator &evaluator, DiagnosticEngine &diags,
+                        bool inProfile);
 
 /// Checks a value against a type; reports and returns false on mismatch.
 bool checkValueType(const Value &value, const TypeSpec &type, DiagnosticEngine &diags);

@@ -13,8 +13,12 @@ inline std::string unitPath(const std::string &unitName) { return "/usr/lib/syst
 inline std::string generatedStem(const std::string &profile) {
   return profile.empty() ? "50-tdxc" : "40-tdxc-" + profile;
 }
-inline std::string sysusersPath(const std::string &profile) { return "/usr/lib/sysusers.d/" + generatedStem(profile) + ".conf"; }
-inline std::string tmpfilesPath(const std::string &profile) { return "/usr/lib/tmpfiles.d/" + generatedStem(profile) + ".conf"; }
+inline std::string sysusersPath(const std::string &profile) {
+  return "/usr/lib/sysusers.d/" + generatedStem(profile) + ".conf";
+}
+inline std::string tmpfilesPath(const std::string &profile) {
+  return "/usr/lib/tmpfiles.d/" + generatedStem(profile) + ".conf";
+}
 inline std::string presetPath(const std::string &profile) {
   return "/usr/lib/systemd/system-preset/" + generatedStem(profile) + ".preset";
 }

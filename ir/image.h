@@ -26,9 +26,9 @@ enum class FileTree { Extra, Skeleton };
 
 struct FileEntry {
   FileTree tree = FileTree::Extra;
-  LocatedString path;           // absolute image path as written
-  std::string content;          // final bytes (templates already rendered)
-  std::string origin;           // "content", "src <path>" or "template <path>" (for dumps)
+  LocatedString path;   // absolute image path as written
+  std::string content;  // final bytes (templates already rendered)
+  std::string origin;   // "content", "src <path>" or "template <path>" (for dumps)
   std::uint32_t mode = 0644;
   LocatedString owner{"root", {}};
   LocatedString group{"root", {}};
@@ -137,7 +137,7 @@ struct Content {
   Settings settings;
   std::vector<LocatedString> packages, buildPackages, enableUnits, kernelCmdline, environmentPassthrough;
   std::vector<std::pair<LocatedString, std::string>> environment;  // key, value
-  std::vector<FileEntry> files;  // extra and skeleton, source order
+  std::vector<FileEntry> files;                                    // extra and skeleton, source order
   std::vector<User> users;
   std::vector<Group> groups;
   std::vector<Service> services;

@@ -6,7 +6,7 @@ namespace tdxc {
 namespace {
 
 class IrDumper {
-public:
+ public:
   IrDumper(std::ostream &out, const SourceManager &sources) : out_(out), sources_(sources) {}
 
   std::string at(SourceRange range) const {
@@ -18,10 +18,14 @@ public:
   static std::string quote(const std::string &text) {
     std::string out = "\"";
     for (char c : text) {
-      if (c == '\n') out += "\\n";
-      else if (c == '\t') out += "\\t";
-      else if (c == '"' || c == '\\') out += std::string("\\") + c;
-      else out += c;
+      if (c == '\n')
+        out += "\\n";
+      else if (c == '\t')
+        out += "\\t";
+      else if (c == '"' || c == '\\')
+        out += std::string("\\") + c;
+      else
+        out += c;
     }
     return out + "\"";
   }
@@ -38,7 +42,9 @@ public:
     return out + "]";
   }
 
-  void line(int depth, const std::string &text) { out_ << std::string(static_cast<std::size_t>(depth) * 2, ' ') << text << '\n'; }
+  void line(int depth, const std::string &text) {
+    out_ << std::string(static_cast<std::size_t>(depth) * 2, ' ') << text << '\n';
+  }
 
   void content(int d, const ir::Content &c) {
     const ir::Settings &s = c.settings;
@@ -54,17 +60,18 @@ public:
     for (const auto &[key, value] : c.environment) line(d, fmt::format("environment {} = {}", key.value, quote(value)));
     if (!c.environmentPassthrough.empty()) line(d, "environment_passthrough = " + list(c.environmentPassthrough));
     for (const ir::FileEntry &f : c.files)
-      line(d, fmt::format("{} {} mode={:04o} owner={}:{} from={}{} bytes={} {}", f.tree == ir::FileTree::Skeleton ? "skeleton" : "file",
-                          quote(f.path.value), f.mode, f.owner.value, f.group.value, f.origin, f.override ? " override" : "",
-                          f.content.size(), at(f.range)));
+      line(d, fmt::format("{} {} mode={:04o} owner={}:{} from={}{} bytes={} {}",
+                          f.tree == ir::FileTree::Skeleton ? "skeleton" : "file", quote(f.path.value), f.mode,
+                          f.owner.value, f.group.value, f.origin, f.override ? " override" : "", f.content.size(),
+                          at(f.range)));
     for (const ir::User &u : c.users)
       line(d, fmt::format("user {} system={} uid={} home={} shell={} groups={}{}{} {}", quote(u.name.value), u.system,
                           u.uid ? std::to_string(*u.uid) : "-", quote(u.home), quote(u.shell), list(u.groups),
                           u.external ? " external" : "", u.override ? " override" : "", at(u.range)));
     for (const ir::Group &g : c.groups)
       line(d, fmt::format("group {} system={} gid={}{}{} {}", quote(g.name.value), g.system,
-                          g.gid ? std::to_string(*g.gid) : "-", g.external ? " external" : "", g.override ? " override" : "",
-                          at(g.range)));
+                          g.gid ? std::to_string(*g.gid) : "-", g.external ? " external" : "",
+                          g.override ? " override" : "", at(g.range)));
     for (const ir::Service &svc : c.services) {
       line(d, fmt::format("service {} {}", quote(svc.name.value), at(svc.range)));
       line(d + 1, "exec = " + plainList(svc.exec));
@@ -96,7 +103,8 @@ public:
     const ir::ImageSettings &s = img.settings;
     line(0, fmt::format("image {} from {} {}", quote(img.name.value), quote(img.sourceName), at(img.range)));
     line(1, fmt::format("base = {}/{} arch = {} format = {}", s.distribution, s.release, s.arch, s.format));
-    line(1, fmt::format("mirror = {} security_mirror = {}", quote(s.mirror), s.securityMirror ? quote(*s.securityMirror) : "none"));
+    line(1, fmt::format("mirror = {} security_mirror = {}", quote(s.mirror),
+                        s.securityMirror ? quote(*s.securityMirror) : "none"));
     line(1, fmt::format("tools_tree = {} ({} from {})", s.toolsTree, s.toolsTreeRelease, quote(s.toolsTreeMirror)));
     line(1, fmt::format("image_id = {} seed = {} source_date_epoch = {}", quote(s.imageId), s.seed, s.sourceDateEpoch));
     content(1, img.base);
@@ -106,13 +114,15 @@ public:
     }
   }
 
-private:
+ private:
   std::ostream &out_;
   const SourceManager &sources_;
 };
 
 }  // namespace
 
-void dumpIr(std::ostream &out, const SourceManager &sources, const ir::Image &image) { IrDumper(out, sources).image(image); }
+void dumpIr(std::ostream &out, const SourceManager &sources, const ir::Image &image) {
+  IrDumper(out, sources).image(image);
+}
 
 }  // namespace tdxc

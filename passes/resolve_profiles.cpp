@@ -19,13 +19,15 @@ void checkOverrides(const std::vector<T> &base, const std::vector<T> &profile, K
   for (const T &item : profile) {
     auto it = byKey.find(key(item));
     if (it != byKey.end() && !item.override) {
-      ctx.diags.report(DiagKind::ProfileOverride, item.range,
-                       fmt::format("profile '{}' redeclares {}{} from the base image; add override = true to replace it",
-                                   profileName, *what ? std::string(what) + " " : "", key(item)))
+      ctx.diags
+          .report(DiagKind::ProfileOverride, item.range,
+                  fmt::format("profile '{}' redeclares {}{} from the base image; add override = true to replace it",
+                              profileName, *what ? std::string(what) + " " : "", key(item)))
           .notes.push_back({it->second->range, "the base image declares it here"});
     } else if (it == byKey.end() && item.override) {
       ctx.diags.report(DiagKind::UselessOverride, item.range,
-                       fmt::format("override = true, but the base image has no {}{}", *what ? std::string(what) + " " : "", key(item)));
+                       fmt::format("override = true, but the base image has no {}{}",
+                                   *what ? std::string(what) + " " : "", key(item)));
     }
   }
 }
@@ -42,7 +44,9 @@ std::string fileKey(const ir::FileEntry &f) {
 }
 
 template <typename T>
-std::string nameKey(const T &item) { return "\"" + item.name.value + "\""; }
+std::string nameKey(const T &item) {
+  return "\"" + item.name.value + "\"";
+}
 
 }  // namespace
 
@@ -62,15 +66,20 @@ void resolveProfiles(ir::Image &image, PassContext &ctx) {
     const std::string &name = profile.name.value;
     if (!std::regex_match(name, profileName))
       ctx.diags.report(DiagKind::InvalidValue, profile.name.range,
-                       fmt::format("profile name \"{}\" must be lower-case letters, digits, '_' and '-' (it is a directory and a --profile argument)", name));
+                       fmt::format("profile name \"{}\" must be lower-case letters, digits, '_' and '-' (it is a "
+                                   "directory and a --profile argument)",
+                                   name));
     auto [it, inserted] = seen.emplace(name, &profile);
     if (!inserted) {
-      ctx.diags.report(DiagKind::DuplicateProfile, profile.name.range, fmt::format("profile '{}' is declared twice", name))
+      ctx.diags
+          .report(DiagKind::DuplicateProfile, profile.name.range, fmt::format("profile '{}' is declared twice", name))
           .notes.push_back({it->second->name.range, "first declared here"});
       continue;
     }
     const ir::Content &overlay = profile.content;
-    auto scriptKey = [](const ir::Script &s) { return fmt::format("\"{}\" ({})", s.name.value, ir::phaseName(s.phase)); };
+    auto scriptKey = [](const ir::Script &s) {
+      return fmt::format("\"{}\" ({})", s.name.value, ir::phaseName(s.phase));
+    };
     checkOverrides(base.files, overlay.files, fileKey, "", name, ctx);
     checkOverrides(base.users, overlay.users, nameKey<ir::User>, "user", name, ctx);
     checkOverrides(base.groups, overlay.groups, nameKey<ir::Group>, "group", name, ctx);

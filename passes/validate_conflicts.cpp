@@ -22,11 +22,15 @@ using WriterMap = std::map<std::string, Writer>;  // extra-tree path -> first wr
 
 void addGenerated(const ir::Content &c, const std::string &profile, WriterMap &writers) {
   for (const ir::Service &svc : c.services)
-    writers.emplace(ir::unitPath(svc.name.value + ".service"), Writer{svc.name.range, "the unit of service \"" + svc.name.value + "\"", true});
+    writers.emplace(ir::unitPath(svc.name.value + ".service"),
+                    Writer{svc.name.range, "the unit of service \"" + svc.name.value + "\"", true});
   for (const ir::Socket &sock : c.sockets)
-    writers.emplace(ir::unitPath(sock.name.value + ".socket"), Writer{sock.name.range, "the unit of socket \"" + sock.name.value + "\"", true});
+    writers.emplace(ir::unitPath(sock.name.value + ".socket"),
+                    Writer{sock.name.range, "the unit of socket \"" + sock.name.value + "\"", true});
   if (!c.users.empty() || !c.groups.empty())
-    writers.emplace(ir::sysusersPath(profile), Writer{(c.users.empty() ? c.groups.front().range : c.users.front().range), "the sysusers.d file tdxc generates for users and groups", true});
+    writers.emplace(ir::sysusersPath(profile),
+                    Writer{(c.users.empty() ? c.groups.front().range : c.users.front().range),
+                           "the sysusers.d file tdxc generates for users and groups", true});
   if (!c.services.empty() || !c.sockets.empty() || !c.enableUnits.empty())
     writers.emplace(ir::presetPath(profile), Writer{{}, "the preset file tdxc generates to enable units", true});
 }
@@ -55,7 +59,9 @@ void checkFiles(const ir::Content &c, WriterMap &writers, const WriterMap *base,
     if (file.tree != ir::FileTree::Skeleton) continue;
     auto [it, inserted] = skeleton.emplace(file.path.value, file.path.range);
     if (!inserted)
-      ctx.diags.report(DiagKind::ConflictingWrite, file.path.range, fmt::format("skeleton \"{}\" is already written", file.path.value))
+      ctx.diags
+          .report(DiagKind::ConflictingWrite, file.path.range,
+                  fmt::format("skeleton \"{}\" is already written", file.path.value))
           .notes.push_back({it->second, "first written here"});
   }
 }

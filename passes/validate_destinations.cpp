@@ -13,7 +13,8 @@ std::string pathProblem(const std::string &path) {
   if (path.front() != '/') return "the path is relative; image paths start with '/'";
   if (path == "/") return "the path is the image root itself, not a file";
   if (path.back() == '/') return "the path ends with '/'; name the file";
-  if (path.find_first_of(std::string("\n\r\t\0", 4)) != std::string::npos) return "the path contains a control character";
+  if (path.find_first_of(std::string("\n\r\t\0", 4)) != std::string::npos)
+    return "the path contains a control character";
   std::size_t pos = 1;
   while (pos <= path.size()) {
     std::size_t slash = path.find('/', pos);

@@ -13,13 +13,14 @@ namespace tdxc {
 namespace {
 
 // Debian base-passwd's fixed accounts (/usr/share/base-passwd/{passwd,group}.master).
-const std::vector<std::string> kBuiltinUsers = {"root", "daemon", "bin", "sys", "sync", "games", "man", "lp", "mail",
-                                                "news", "uucp", "proxy", "www-data", "backup", "list", "irc", "_apt", "nobody"};
+const std::vector<std::string> kBuiltinUsers = {"root",     "daemon", "bin",  "sys",  "sync", "games",
+                                                "man",      "lp",     "mail", "news", "uucp", "proxy",
+                                                "www-data", "backup", "list", "irc",  "_apt", "nobody"};
 const std::vector<std::string> kBuiltinGroups = {
-    "root",   "daemon", "bin",   "sys",    "adm",  "tty",  "disk",  "lp",     "mail",     "news",   "uucp",  "man",
-    "proxy",  "kmem",   "dialout", "fax",  "voice", "cdrom", "floppy", "tape", "sudo",     "audio",  "dip",   "www-data",
-    "backup", "operator", "list", "irc",   "src",  "shadow", "utmp", "video",  "sasl",     "plugdev", "staff", "games",
-    "users",  "nogroup"};
+    "root", "daemon", "bin",   "sys",      "adm",     "tty",      "disk",  "lp",     "mail",   "news",
+    "uucp", "man",    "proxy", "kmem",     "dialout", "fax",      "voice", "cdrom",  "floppy", "tape",
+    "sudo", "audio",  "dip",   "www-data", "backup",  "operator", "list",  "irc",    "src",    "shadow",
+    "utmp", "video",  "sasl",  "plugdev",  "staff",   "games",    "users", "nogroup"};
 
 struct Names {
   std::vector<std::string> users, groups, services;
@@ -46,7 +47,9 @@ void missing(DiagKind kind, const ir::LocatedString &ref, const char *what, cons
     d.notes.push_back({{}, fmt::format("did you mean \"{}\"?", *suggestion)});
     d.fixits.push_back({ref.range, "\"" + *suggestion + "\""});
   } else {
-    d.notes.push_back({{}, fmt::format("declare it with {} \"{}\" {{ }} (external = true if a package creates it)", decl, ref.value)});
+    d.notes.push_back(
+        {{},
+         fmt::format("declare it with {} \"{}\" {{ }} (external = true if a package creates it)", decl, ref.value)});
   }
 }
 
@@ -67,9 +70,11 @@ void check(const ir::Content &own, const ir::Content &scope, PassContext &ctx) {
     if (s.user) user(*s.user);
     if (s.group) group(*s.group);
     if (!n.has(n.services, s.service.value)) {
-      auto &d = ctx.diags.report(DiagKind::UnknownUnit, s.service.range,
-                                 fmt::format("socket \"{}\" activates service \"{}\", which is not declared", s.name.value, s.service.value));
-      if (auto suggestion = closestMatch(s.service.value, n.services)) d.notes.push_back({{}, fmt::format("did you mean \"{}\"?", *suggestion)});
+      auto &d = ctx.diags.report(
+          DiagKind::UnknownUnit, s.service.range,
+          fmt::format("socket \"{}\" activates service \"{}\", which is not declared", s.name.value, s.service.value));
+      if (auto suggestion = closestMatch(s.service.value, n.services))
+        d.notes.push_back({{}, fmt::format("did you mean \"{}\"?", *suggestion)});
     }
   }
   for (const ir::FileEntry &f : own.files) {

@@ -21,19 +21,30 @@ void unique(const std::vector<T> &items, KeyFn key, DiagKind kind, const char *w
 }
 
 void check(const ir::Content &c, PassContext &ctx) {
-  unique(c.services, [](const ir::Service &s) { return s.name.value; }, DiagKind::DuplicateService, "service", ctx);
-  unique(c.sockets, [](const ir::Socket &s) { return s.name.value; }, DiagKind::DuplicateService, "socket", ctx);
-  unique(c.users, [](const ir::User &u) { return u.name.value; }, DiagKind::DuplicateDeclaration, "user", ctx);
-  unique(c.groups, [](const ir::Group &g) { return g.name.value; }, DiagKind::DuplicateDeclaration, "group", ctx);
-  unique(c.repositories, [](const ir::Repository &r) { return r.name.value; }, DiagKind::DuplicateDeclaration, "repository", ctx);
-  unique(c.scripts, [](const ir::Script &s) { return std::string(ir::phaseName(s.phase)) + "/" + s.name.value; },
-         DiagKind::DuplicateDeclaration, "script", ctx);
+  unique(
+      c.services, [](const ir::Service &s) { return s.name.value; }, DiagKind::DuplicateService, "service", ctx);
+  unique(
+      c.sockets, [](const ir::Socket &s) { return s.name.value; }, DiagKind::DuplicateService, "socket", ctx);
+  unique(
+      c.users, [](const ir::User &u) { return u.name.value; }, DiagKind::DuplicateDeclaration, "user", ctx);
+  unique(
+      c.groups, [](const ir::Group &g) { return g.name.value; }, DiagKind::DuplicateDeclaration, "group", ctx);
+  unique(
+      c.repositories, [](const ir::Repository &r) { return r.name.value; }, DiagKind::DuplicateDeclaration,
+      "repository", ctx);
+  unique(
+      c.scripts, [](const ir::Script &s) { return std::string(ir::phaseName(s.phase)) + "/" + s.name.value; },
+      DiagKind::DuplicateDeclaration, "script", ctx);
   // A generated unit and an enabled package unit with one name would fight over presets.
   for (const ir::LocatedString &unit : c.enableUnits)
     for (const ir::Service &svc : c.services)
       if (unit.value == svc.name.value + ".service")
-        ctx.diags.report(DiagKind::DuplicateService, unit.range,
-                         fmt::format("\"{}\" is a service declared in this image; it is enabled already (set enabled on the service)", unit.value))
+        ctx.diags
+            .report(
+                DiagKind::DuplicateService, unit.range,
+                fmt::format(
+                    "\"{}\" is a service declared in this image; it is enabled already (set enabled on the service)",
+                    unit.value))
             .notes.push_back({svc.name.range, "declared here"});
 }
 

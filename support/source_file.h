@@ -31,7 +31,7 @@ struct LineColumn {
 };
 
 class SourceFile {
-public:
+ public:
   SourceFile(FileId id, std::string path, std::string text);
 
   FileId id() const { return id_; }
@@ -47,7 +47,7 @@ public:
   /// Byte offset of the n-th code point (the ANTLR stream counts code points).
   std::uint32_t byteOffsetOfCodePoint(std::size_t index) const;
 
-private:
+ private:
   FileId id_;
   std::string path_;
   std::string text_;
@@ -57,12 +57,12 @@ private:
 
 /// Owns every file of one compilation; FileIds index into it.
 class SourceManager {
-public:
+ public:
   FileId add(std::string path, std::string text);
   const SourceFile &file(FileId id) const { return *files_.at(id); }
   std::size_t size() const { return files_.size(); }
 
-private:
+ private:
   std::vector<std::unique_ptr<SourceFile>> files_;
 };
 

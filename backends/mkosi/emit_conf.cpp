@@ -21,7 +21,8 @@ std::vector<std::string> sortedUnique(const std::vector<ir::LocatedString> &item
 std::vector<std::string> inOrderUnique(const std::vector<ir::LocatedString> &items) {
   std::vector<std::string> out;
   for (const auto &item : items)
-    if (std::find(out.begin(), out.end(), escapeSpecifiers(item.value)) == out.end()) out.push_back(escapeSpecifiers(item.value));
+    if (std::find(out.begin(), out.end(), escapeSpecifiers(item.value)) == out.end())
+      out.push_back(escapeSpecifiers(item.value));
   return out;
 }
 
@@ -37,14 +38,17 @@ void rawKeys(IniWriter &ini, const ir::Content &content, const std::string &sect
   for (const ir::RawSection &raw : content.raw) {
     if (raw.section != section) continue;
     for (const auto &[key, values] : raw.keys) {
-      if (values.size() == 1) ini.key(key.value, values.front());
-      else ini.list(key.value, values);
+      if (values.size() == 1)
+        ini.key(key.value, values.front());
+      else
+        ini.list(key.value, values);
     }
   }
 }
 
 bool hasRaw(const ir::Content &content, const std::string &section) {
-  return std::any_of(content.raw.begin(), content.raw.end(), [&](const ir::RawSection &r) { return r.section == section && !r.keys.empty(); });
+  return std::any_of(content.raw.begin(), content.raw.end(),
+                     [&](const ir::RawSection &r) { return r.section == section && !r.keys.empty(); });
 }
 
 }  // namespace

@@ -15,7 +15,8 @@ std::string keyringFor(const std::string &distribution) {
 
 std::string stanza(const std::string &url, const std::string &suites, const std::string &components,
                    const std::string &signedBy) {
-  return fmt::format("Types: deb\nURIs: {}\nSuites: {}\nComponents: {}\nSigned-By: {}\n", url, suites, components, signedBy);
+  return fmt::format("Types: deb\nURIs: {}\nSuites: {}\nComponents: {}\nSigned-By: {}\n", url, suites, components,
+                     signedBy);
 }
 
 // Rolling releases have no -updates or -security suites.
@@ -53,8 +54,10 @@ void emitSources(const Scope &scope, FileTree &tree) {
              distributionSources(scope, s.distribution, s.release, s.mirror, s.securityMirror));
     if (s.toolsTree) {
       std::optional<std::string> security;
-      if (s.toolsTreeMirror == s.mirror) security = s.distribution == "debian" ? s.securityMirror : std::nullopt;
-      else if (s.toolsTreeMirror == "http://deb.debian.org/debian") security = "http://deb.debian.org/debian-security";
+      if (s.toolsTreeMirror == s.mirror)
+        security = s.distribution == "debian" ? s.securityMirror : std::nullopt;
+      else if (s.toolsTreeMirror == "http://deb.debian.org/debian")
+        security = "http://deb.debian.org/debian-security";
       tree.add("tools.sandbox/etc/apt/sources.list.d/mkosi.sources",
                distributionSources(scope, "debian", s.toolsTreeRelease, s.toolsTreeMirror, security));
     }

@@ -14,12 +14,23 @@ namespace {
 
 // The "strict" preset: the service sees a read-only OS, no home directories,
 // private /tmp and devices, and cannot gain privileges or touch the kernel.
-const std::vector<std::string> kStrictHardening = {
-    "ProtectSystem=strict",      "ProtectHome=yes",         "PrivateTmp=yes",          "PrivateDevices=yes",
-    "NoNewPrivileges=yes",       "ProtectKernelTunables=yes", "ProtectKernelModules=yes", "ProtectKernelLogs=yes",
-    "ProtectControlGroups=yes",  "ProtectClock=yes",        "ProtectHostname=yes",     "RestrictSUIDSGID=yes",
-    "RestrictRealtime=yes",      "RestrictNamespaces=yes",  "LockPersonality=yes",     "MemoryDenyWriteExecute=yes",
-    "SystemCallArchitectures=native"};
+const std::vector<std::string> kStrictHardening = {"ProtectSystem=strict",
+                                                   "ProtectHome=yes",
+                                                   "PrivateTmp=yes",
+                                                   "PrivateDevices=yes",
+                                                   "NoNewPrivileges=yes",
+                                                   "ProtectKernelTunables=yes",
+                                                   "ProtectKernelModules=yes",
+                                                   "ProtectKernelLogs=yes",
+                                                   "ProtectControlGroups=yes",
+                                                   "ProtectClock=yes",
+                                                   "ProtectHostname=yes",
+                                                   "RestrictSUIDSGID=yes",
+                                                   "RestrictRealtime=yes",
+                                                   "RestrictNamespaces=yes",
+                                                   "LockPersonality=yes",
+                                                   "MemoryDenyWriteExecute=yes",
+                                                   "SystemCallArchitectures=native"};
 
 std::string unitList(const std::vector<ir::LocatedString> &units) {
   std::vector<std::string> seen;

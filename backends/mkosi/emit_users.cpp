@@ -20,8 +20,10 @@ void emitUsers(const Scope &scope, FileTree &tree) {
   for (const ir::User &u : c.users) {
     if (u.external) continue;
     std::string uid = "-";
-    if (u.uid) uid = std::to_string(*u.uid);
-    else if (auto it = scope.regularUids.find(u.name.value); it != scope.regularUids.end()) uid = std::to_string(it->second);
+    if (u.uid)
+      uid = std::to_string(*u.uid);
+    else if (auto it = scope.regularUids.find(u.name.value); it != scope.regularUids.end())
+      uid = std::to_string(it->second);
     sysusers += fmt::format("u {} {} \"{}\" {} {}\n", u.name.value, uid, u.description, u.home, u.shell);
     if (u.createHome && u.home != "/")
       tmpfiles += fmt::format("d {} 0750 {} {} -\n", u.home, u.name.value, u.name.value);
@@ -29,9 +31,11 @@ void emitUsers(const Scope &scope, FileTree &tree) {
   for (const ir::User &u : c.users)
     for (const ir::LocatedString &group : u.groups) sysusers += fmt::format("m {} {}\n", u.name.value, group.value);
   if (!sysusers.empty())
-    tree.add(scope.root + "mkosi.extra" + ir::sysusersPath(scope.profile), generatedHeader(scope, "users and groups") + sysusers);
+    tree.add(scope.root + "mkosi.extra" + ir::sysusersPath(scope.profile),
+             generatedHeader(scope, "users and groups") + sysusers);
   if (!tmpfiles.empty())
-    tree.add(scope.root + "mkosi.extra" + ir::tmpfilesPath(scope.profile), generatedHeader(scope, "home directories") + tmpfiles);
+    tree.add(scope.root + "mkosi.extra" + ir::tmpfilesPath(scope.profile),
+             generatedHeader(scope, "home directories") + tmpfiles);
 
   std::string chowns;
   for (const ir::FileEntry &f : c.files) {
@@ -40,7 +44,8 @@ void emitUsers(const Scope &scope, FileTree &tree) {
   }
   if (chowns.empty()) return;
   std::string script = "#!/bin/bash\n" + generatedHeader(scope, "owners of declared files") +
-                       "# Runs inside the image after systemd-sysusers has created the accounts.\nset -euo pipefail\n" + chowns;
+                       "# Runs inside the image after systemd-sysusers has created the accounts.\nset -euo pipefail\n" +
+                       chowns;
   tree.add(scope.root + "mkosi.finalize.d/90-tdxc-file-owners.sh.chroot", script, 0755);
 }
 

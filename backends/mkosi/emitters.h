@@ -13,8 +13,8 @@ namespace tdxc::mkosi {
 struct Scope {
   const ir::Image &image;
   const ir::Content &content;
-  std::string profile;  // empty for the base image
-  std::string root;     // "" or "mkosi.profiles/NAME/"
+  std::string profile;                                     // empty for the base image
+  std::string root;                                        // "" or "mkosi.profiles/NAME/"
   const std::map<std::string, std::int64_t> &regularUids;  // allocated uids of regular users
 
   bool isBase() const { return profile.empty(); }

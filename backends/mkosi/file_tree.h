@@ -16,14 +16,14 @@ struct TreeFile {
 };
 
 class FileTree {
-public:
+ public:
   /// Adds a file; a second add of one path replaces the first (the passes have
   /// already rejected conflicting declarations, so this only happens by design).
   void add(const std::string &path, std::string content, std::uint32_t mode = 0644);
   const std::map<std::string, TreeFile> &files() const { return files_; }
   const TreeFile *find(const std::string &path) const;
 
-private:
+ private:
   std::map<std::string, TreeFile> files_;
 };
 

@@ -9,7 +9,7 @@
 namespace tdxc::mkosi {
 
 class IniWriter {
-public:
+ public:
   explicit IniWriter(std::string header) : text_(std::move(header)) {}
 
   void section(const std::string &name);
@@ -17,7 +17,7 @@ public:
   void list(const std::string &key, const std::vector<std::string> &items);
   std::string finish() const { return text_; }
 
-private:
+ private:
   std::string text_;
   bool anySection_ = false;
 };

@@ -57,13 +57,16 @@ std::string escapeUnitText(const std::string &text) {
 }
 
 std::string shellQuote(const std::string &word) {
-  bool plain = !word.empty() && word.find_first_not_of(
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-./:=@+,") == std::string::npos;
+  bool plain = !word.empty() &&
+               word.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-./:=@+,") ==
+                   std::string::npos;
   if (plain) return word;
   std::string out = "'";
   for (char c : word) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
   }
   return out + "'";
 }
