@@ -9,6 +9,9 @@
 namespace tdxc {
 namespace {
 
+const std::regex kRelease(R"(^[a-z][a-z0-9.-]*$)");
+const std::regex kSeed(R"(^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$)");
+
 // A deterministic UUID (version 4 layout) from the image name: partition and
 // filesystem UUIDs stay stable across builds without the user choosing one.
 std::string derivedSeed(const std::string &imageName) {
@@ -54,7 +57,7 @@ void lowerImageSettings(const CheckedBlock &image, ir::ImageSettings &s, LowerCo
     if (require(distro == "debian" || distro == "ubuntu", s.baseRange, ctx,
                 fmt::format("unsupported distribution '{}'; tdxc builds \"debian/RELEASE\" and \"ubuntu/RELEASE\"",
                             distro)) &&
-        require(std::regex_match(release, std::regex(R"(^[a-z][a-z0-9.-]*$)")), s.baseRange, ctx,
+        require(std::regex_match(release, kRelease), s.baseRange, ctx,
                 fmt::format("base must be \"distribution/release\", e.g. \"debian/trixie\"; got \"{}\"", *base))) {
       s.distribution = distro;
       s.release = release;
@@ -95,7 +98,7 @@ void lowerImageSettings(const CheckedBlock &image, ir::ImageSettings &s, LowerCo
   s.seed = derivedSeed(image.label());
   if (auto seed = getString(image, "seed"))
     if (require(
-            std::regex_match(*seed, std::regex(R"(^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$)")),
+            std::regex_match(*seed, kSeed),
             rangeOfKey(image, "seed"), ctx,
             "seed must be a lower-case UUID such as 630b5f72-a36a-4e83-b23d-6ef47c82fd9c"))
       s.seed = *seed;

@@ -9,6 +9,10 @@
 namespace tdxc {
 namespace {
 
+const std::regex kEnvName(R"(^[A-Za-z_][A-Za-z0-9_]*$)");
+const std::regex kUrl(R"(^(https?|file)://\S+$)");
+const std::regex kRawKey(R"(^[A-Z][A-Za-z0-9]*$)");
+
 const std::regex kAccountName(R"(^[a-z_][a-z0-9_-]{0,30}$)");
 const std::regex kUnitBase(R"(^[A-Za-z0-9:_.@\\-]+$)");
 const std::regex kUnitName(
@@ -132,7 +136,7 @@ std::optional<ir::Service> lowerService(const CheckedBlock &block, LowerContext 
       std::string text = item.value.kind == Value::Kind::Int    ? std::to_string(item.value.integer)
                          : item.value.kind == Value::Kind::Bool ? (item.value.boolean ? "true" : "false")
                                                                 : item.value.str;
-      if (require(std::regex_match(item.key, std::regex(R"(^[A-Za-z_][A-Za-z0-9_]*$)")), item.keyRange, ctx,
+      if (require(std::regex_match(item.key, kEnvName), item.keyRange, ctx,
                   fmt::format("\"{}\" is not a valid environment variable name", item.key)) &&
           require(text.find('\n') == std::string::npos, item.value.range, ctx,
                   "environment values cannot contain newlines"))
@@ -221,7 +225,7 @@ std::optional<ir::Repository> lowerRepository(const CheckedBlock &block, LowerCo
     return std::nullopt;
   auto url = getString(block, "url");
   if (!url) return std::nullopt;
-  if (!require(std::regex_match(*url, std::regex(R"(^(https?|file)://\S+$)")), rangeOfKey(block, "url"), ctx,
+  if (!require(std::regex_match(*url, kUrl), rangeOfKey(block, "url"), ctx,
                "url must be an http(s):// or file:// URL"))
     return std::nullopt;
   repo.url = *url;
@@ -300,7 +304,7 @@ std::optional<ir::RawSection> lowerRawSection(const CheckedBlock &block, LowerCo
     return std::nullopt;
   for (const CheckedEntry &entry : block.entries) {
     if (entry.value.containsError()) continue;
-    if (!require(std::regex_match(entry.key, std::regex(R"(^[A-Z][A-Za-z0-9]*$)")), entry.keyRange, ctx,
+    if (!require(std::regex_match(entry.key, kRawKey), entry.keyRange, ctx,
                  fmt::format("\"{}\" is not a {} key name (CamelCase, e.g. RemoveFiles)", entry.key,
                              unitSection ? "unit" : "mkosi")))
       continue;

@@ -4,6 +4,12 @@
 
 namespace tdxc {
 
+Value Value::error(SourceRange range) {
+  Value v;
+  v.range = range;
+  return v;
+}
+
 Value Value::ofString(std::string text, SourceRange range) {
   Value v = error(range);
   v.kind = Kind::String;

@@ -24,7 +24,9 @@ struct Value {
   std::vector<Value> list;
   std::vector<MapItem> map;  // source order; keys unique (checked on evaluation)
 
-  static Value error(SourceRange range) { return Value{Kind::Error, range, {}, 0, false, {}, {}}; }
+  // Defined out of line: MapItem is incomplete here, and clang instantiates
+  // the vector's members for inline bodies.
+  static Value error(SourceRange range);
   static Value ofString(std::string text, SourceRange range);
   static Value ofInt(std::int64_t number, SourceRange range);
   static Value ofBool(bool flag, SourceRange range);
