@@ -62,7 +62,8 @@ class AstDumper {
   }
 
   void block(int depth, const ast::Block &b) {
-    line(depth, fmt::format("Block {}{} {}", b.kind, b.label ? " " + quote(*b.label) : "", at(b.range)));
+    std::string label = b.label ? fmt::format(" {}", quote(*b.label)) : std::string();
+    line(depth, fmt::format("Block {}{} {}", b.kind, label, at(b.range)));
     doc(depth + 1, b.doc);
     for (const ast::Member &m : b.members) {
       if (m.assignment) {

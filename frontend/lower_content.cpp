@@ -49,7 +49,9 @@ void lowerContent(const CheckedBlock &block, ir::Content &content, LowerContext 
   if (const Value *env = block.get("environment"))
     for (const MapItem &item : env->map)
       if (require(std::regex_match(item.key, kEnvName), item.keyRange, ctx,
-                  fmt::format("\"{}\" is not a valid environment variable name", item.key)))
+                  fmt::format("\"{}\" is not a valid environment variable name", item.key)) &&
+          require(scalarText(item.value).find_first_of("#\n") == std::string::npos, item.value.range, ctx,
+                  "values in environment cannot contain '#' or newlines (mkosi.conf cuts the line at '#')"))
         content.environment.push_back({{item.key, item.keyRange}, scalarText(item.value)});
 
   ir::Settings &s = content.settings;

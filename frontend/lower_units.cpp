@@ -67,14 +67,18 @@ std::optional<ir::User> lowerUser(const CheckedBlock &block, LowerContext &ctx) 
   if (user.uid &&
       !require(*user.uid > 0 && *user.uid < 60000, rangeOfKey(block, "uid"), ctx, "uid must be between 1 and 59999"))
     return std::nullopt;
+  // sysusers.d fields are separated by whitespace.
+  auto noSpace = [](const std::string &text) { return text.find_first_of(" \t\n") == std::string::npos; };
   if (auto home = getString(block, "home")) {
-    if (!require(absolutePath(*home), rangeOfKey(block, "home"), ctx, "home must be an absolute path"))
+    if (!require(absolutePath(*home) && noSpace(*home), rangeOfKey(block, "home"), ctx,
+                 "home must be an absolute path without spaces"))
       return std::nullopt;
     user.home = *home;
   }
   user.createHome = getBool(block, "create_home").value_or(block.entry("home") != nullptr);
   if (auto shell = getString(block, "shell")) {
-    if (!require(absolutePath(*shell), rangeOfKey(block, "shell"), ctx, "shell must be an absolute path"))
+    if (!require(absolutePath(*shell) && noSpace(*shell), rangeOfKey(block, "shell"), ctx,
+                 "shell must be an absolute path without spaces"))
       return std::nullopt;
     user.shell = *shell;
   }
@@ -223,10 +227,13 @@ std::optional<ir::Repository> lowerRepository(const CheckedBlock &block, LowerCo
                fmt::format("repository name \"{}\" becomes a file name: use letters, digits, '.', '_' and '-'",
                            repo.name.value)))
     return std::nullopt;
+  // mkosi.sources is the distribution's own sources file (emit_sources.cpp).
+  if (!require(repo.name.value != "mkosi", repo.name.range, ctx,
+               "the repository name \"mkosi\" is reserved for the distribution's sources; choose another name"))
+    return std::nullopt;
   auto url = getString(block, "url");
   if (!url) return std::nullopt;
-  if (!require(std::regex_match(*url, kUrl), rangeOfKey(block, "url"), ctx,
-               "url must be an http(s):// or file:// URL"))
+  if (!require(std::regex_match(*url, kUrl), rangeOfKey(block, "url"), ctx, "url must be an http(s):// or file:// URL"))
     return std::nullopt;
   repo.url = *url;
   for (auto &suite : getStringList(block, "suites")) repo.suites.push_back(suite.value);

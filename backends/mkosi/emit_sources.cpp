@@ -27,8 +27,9 @@ std::string distributionSources(const Scope &scope, const std::string &distribut
   std::string text = generatedHeader(scope, "package sources for " + distribution + "/" + release);
   std::string keyring = keyringFor(distribution);
   bool updates = hasUpdateSuites(release);
-  text += "\n" + stanza(mirror, updates ? release + " " + release + "-updates" : release, "main", keyring);
-  if (updates && security) text += "\n" + stanza(*security, release + "-security", "main", keyring);
+  std::string suites = updates ? fmt::format("{} {}-updates", release, release) : release;
+  text += fmt::format("\n{}", stanza(mirror, suites, "main", keyring));
+  if (updates && security) text += fmt::format("\n{}", stanza(*security, fmt::format("{}-security", release), "main", keyring));
   return text;
 }
 

@@ -78,7 +78,7 @@ bool writeTreeAtomically(const FileTree &tree, const fs::path &outputDir, Diagno
     return false;
   }
 
-  fs::path temp = target.parent_path() / ("." + target.filename().string() + ".tdxc-tmp-" + uniqueSuffix());
+  fs::path temp = target.parent_path() / fmt::format(".{}.tdxc-tmp-{}", target.filename().string(), uniqueSuffix());
   auto fail = [&](const std::string &message) {
     fs::remove_all(temp, ec);
     diags.report(DiagKind::OutputWrite, {}, message);
