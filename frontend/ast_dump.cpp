@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "support/quote.h"
+
 namespace tdxc {
 namespace {
 
@@ -18,20 +20,7 @@ class AstDumper {
     out_ << std::string(static_cast<std::size_t>(depth) * 2, ' ') << text << '\n';
   }
 
-  static std::string quote(const std::string &text) {
-    std::string out = "\"";
-    for (char c : text) {
-      if (c == '\n')
-        out += "\\n";
-      else if (c == '\t')
-        out += "\\t";
-      else if (c == '"' || c == '\\')
-        out += std::string("\\") + c;
-      else
-        out += c;
-    }
-    return out + "\"";
-  }
+  static std::string quote(const std::string &text) { return quoteTdxString(text, false); }
 
   void expr(int depth, const std::string &prefix, const ast::Expr &e) {
     switch (e.kind) {

@@ -8,27 +8,24 @@
 
 namespace tdxc {
 
+Evaluator::Symbol *Evaluator::declare(const std::string &name, SourceRange nameRange) {
+  auto [it, inserted] = symbols_.try_emplace(name);
+  if (inserted) return &it->second;
+  SourceRange first = it->second.constDecl ? it->second.constDecl->nameRange : it->second.varDecl->nameRange;
+  diags_.report(DiagKind::DuplicateDefinition, nameRange, fmt::format("'{}' is already defined", name))
+      .notes.push_back({first, "first defined here"});
+  return nullptr;
+}
+
 void Evaluator::defineConst(const ast::ConstDecl &decl) {
-  auto [it, inserted] = symbols_.try_emplace(decl.name);
-  if (!inserted) {
-    SourceRange first = it->second.constDecl ? it->second.constDecl->nameRange : it->second.varDecl->nameRange;
-    diags_.report(DiagKind::DuplicateDefinition, decl.nameRange, fmt::format("'{}' is already defined", decl.name))
-        .notes.push_back({first, "first defined here"});
-    return;
-  }
-  it->second.constDecl = &decl;
+  if (Symbol *symbol = declare(decl.name, decl.nameRange)) symbol->constDecl = &decl;
 }
 
 void Evaluator::defineVar(const ast::VarDecl &decl, std::optional<std::string> override) {
-  auto [it, inserted] = symbols_.try_emplace(decl.name);
-  if (!inserted) {
-    SourceRange first = it->second.constDecl ? it->second.constDecl->nameRange : it->second.varDecl->nameRange;
-    diags_.report(DiagKind::DuplicateDefinition, decl.nameRange, fmt::format("'{}' is already defined", decl.name))
-        .notes.push_back({first, "first defined here"});
-    return;
+  if (Symbol *symbol = declare(decl.name, decl.nameRange)) {
+    symbol->varDecl = &decl;
+    symbol->override = std::move(override);
   }
-  it->second.varDecl = &decl;
-  it->second.override = std::move(override);
 }
 
 void Evaluator::evaluateAllSymbols() {

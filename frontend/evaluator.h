@@ -35,6 +35,8 @@ class Evaluator {
     Value value;
   };
 
+  /// A new symbol, or nullptr (reported) if the name is taken.
+  Symbol *declare(const std::string &name, SourceRange nameRange);
   Value resolve(const std::string &name, SourceRange useRange);
   Value evaluateSymbol(Symbol &symbol);
   Value evaluateString(const ast::Expr &expr);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "support/quote.h"
+
 namespace tdxc {
 
 Value Value::error(SourceRange range) {
@@ -59,21 +61,7 @@ std::string_view kindName(Value::Kind kind) {
 }
 
 namespace {
-std::string quote(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      case '$': out += "\\$"; break;
-      default: out += c;
-    }
-  }
-  return out + "\"";
-}
+std::string quote(std::string_view text) { return quoteTdxString(text, true); }
 }  // namespace
 
 std::string formatValue(const Value &value) {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "support/quote.h"
+
 namespace tdxc {
 namespace {
 
@@ -15,20 +17,7 @@ class IrDumper {
     return fmt::format("@{}:{}", lc.line, lc.column);
   }
 
-  static std::string quote(const std::string &text) {
-    std::string out = "\"";
-    for (char c : text) {
-      if (c == '\n')
-        out += "\\n";
-      else if (c == '\t')
-        out += "\\t";
-      else if (c == '"' || c == '\\')
-        out += std::string("\\") + c;
-      else
-        out += c;
-    }
-    return out + "\"";
-  }
+  static std::string quote(const std::string &text) { return quoteTdxString(text, false); }
 
   static std::string list(const std::vector<ir::LocatedString> &items) {
     std::string out = "[";

@@ -1,5 +1,7 @@
 #include "backends/mkosi/systemd_quote.h"
 
+#include "backends/mkosi/ini_writer.h"
+
 namespace tdxc::mkosi {
 namespace {
 
@@ -47,14 +49,8 @@ std::string quoteEnvironmentAssignment(const std::string &key, const std::string
   return needsQuotes(assignment) ? "\"" + escaped + "\"" : escaped;
 }
 
-std::string escapeUnitText(const std::string &text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '%') out += '%';
-    out += c;
-  }
-  return out;
-}
+// systemd and mkosi share the %-specifier syntax and its %% escape.
+std::string escapeUnitText(const std::string &text) { return escapeSpecifiers(text); }
 
 std::string shellQuote(const std::string &word) {
   bool plain = !word.empty() &&
