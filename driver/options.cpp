@@ -38,7 +38,7 @@ DIR must be empty, absent, or a tree tdxc wrote before (it has a .tdxc-tree file
 Options:
   -o, --output DIR             where to write the tree (not needed with --emit)
   --var NAME=VALUE             set a 'var' declared in the source (repeatable)
-  --emit=ast|ir|tree           print a stage's output to stdout instead of writing
+  --emit=ast|ir|tree           print a stage's output to stdout (with -o the tree is also written)
   --print-ir-after=PASS|all    print the IR after a pass (passes: see below)
   --diagnostics-format=text|json
   --color=auto|always|never

@@ -95,6 +95,7 @@ class Builder {
         if (!img->string() || !img->body()) continue;
         ast::ImageDecl decl;
         ast::Expr name = buildString(img->string());
+        if (name.kind != ast::Expr::Kind::String) continue;  // reported: missing or broken name
         decl.name = literalText(name);
         decl.nameRange = name.range;
         decl.doc = docBefore(img);
@@ -173,14 +174,18 @@ class Builder {
     ast::Expr expr;
     expr.range = rangeOf(ctx);
     antlr4::Token *token = ctx->getStart();
-    if (token == nullptr) return expr;
+    // Error recovery conjures missing tokens (index -1); they have no text.
+    if (token == nullptr || token->getTokenIndex() == INVALID_INDEX || token->getStartIndex() == INVALID_INDEX)
+      return expr;
     SourceRange r = rangeOf(token);
     std::string_view text(source_.text().data() + r.begin, r.end - r.begin);
     switch (token->getType()) {
       case TdxLexer::STRING: {
         SourceRange body{r.file, r.begin + 1, r.end - 1};
-        expr.kind = ast::Expr::Kind::String;
+        std::size_t errorsBefore = diags_.errorCount();
         expr.parts = decodeStringLiteral(text.substr(1, text.size() - 2), body, diags_);
+        // A string with a bad escape or interpolation is poison: no follow-on errors.
+        expr.kind = diags_.errorCount() == errorsBefore ? ast::Expr::Kind::String : ast::Expr::Kind::Error;
         return expr;
       }
       case TdxLexer::RAW_STRING:
@@ -260,9 +265,14 @@ class Builder {
 
 // ANTLR's messages name tokens by grammar symbol; say what a user would.
 std::string friendlyTokenName(const std::string &name) {
-  static const std::vector<std::pair<std::string, std::string>> names = {
-      {"IDENT", "a name"},   {"STRING", "a string"},     {"RAW_STRING", "a string"},
-      {"INT", "an integer"}, {"'<EOF>'", "end of file"}, {"<EOF>", "end of file"}};
+  static const std::vector<std::pair<std::string, std::string>> names = {{"IDENT", "a name"},
+                                                                         {"UNTERMINATED_STRING", "a string"},
+                                                                         {"UNTERMINATED_RAW", "a string"},
+                                                                         {"STRING", "a string"},
+                                                                         {"RAW_STRING", "a string"},
+                                                                         {"INT", "an integer"},
+                                                                         {"'<EOF>'", "end of file"},
+                                                                         {"<EOF>", "end of file"}};
   for (const auto &[from, to] : names)
     if (name == from) return to;
   return name;

@@ -7,6 +7,11 @@
 #include "support/suggest.h"
 
 namespace tdxc {
+namespace {
+std::string withArticle(Value::Kind kind) {
+  return (kind == Value::Kind::Int ? "an " : "a ") + std::string(kindName(kind));
+}
+}  // namespace
 
 Evaluator::Symbol *Evaluator::declare(const std::string &name, SourceRange nameRange) {
   auto [it, inserted] = symbols_.try_emplace(name);
@@ -115,7 +120,12 @@ Value Evaluator::checkDeclaredType(const ast::TypeExpr &type, Value value) {
 }
 
 Value Evaluator::parseVarOverride(const ast::VarDecl &decl, const std::string &text) {
+  // Without an annotation the default's type decides (var PORT = 80 is an int).
   std::string type = decl.type ? decl.type->name : "string";
+  if (!decl.type && decl.defaultValue) {
+    if (decl.defaultValue->kind == ast::Expr::Kind::Int) type = "int";
+    if (decl.defaultValue->kind == ast::Expr::Kind::Bool) type = "bool";
+  }
   SourceRange at = decl.nameRange;
   if (type == "string") return Value::ofString(text, at);
   if (type == "int") {
@@ -130,7 +140,7 @@ Value Evaluator::parseVarOverride(const ast::VarDecl &decl, const std::string &t
     return Value::error(at);
   }
   diags_.report(DiagKind::BadVarValue, at,
-                fmt::format("--var {}={}: '{}' is not a valid {}", decl.name, text, text, type));
+                fmt::format("--var {}={}: '{}' is not a valid value of type {}", decl.name, text, text, type));
   return Value::error(at);
 }
 
@@ -206,8 +216,8 @@ Value Evaluator::evaluateConcat(const ast::Expr &expr) {
       for (Value &item : rhs.list) result.list.push_back(std::move(item));
     } else {
       diags_.report(DiagKind::BadOperands, expr.range,
-                    fmt::format("cannot join a {} and a {} with '+'; '+' joins two strings or two lists",
-                                kindName(result.kind), kindName(rhs.kind)));
+                    fmt::format("cannot join {} and {} with '+'; '+' joins two strings or two lists",
+                                withArticle(result.kind), withArticle(rhs.kind)));
       result = Value::error(expr.range);
       continue;
     }

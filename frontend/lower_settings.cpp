@@ -65,6 +65,8 @@ void lowerImageSettings(const CheckedBlock &image, ir::ImageSettings &s, LowerCo
     }
   }
   if (auto arch = getString(image, "arch")) s.arch = *arch;
+  // Ubuntu serves arm64 from its ports archive, not from the main one.
+  if (s.distribution == "ubuntu" && s.arch == "aarch64") s.mirror = "http://ports.ubuntu.com/ubuntu-ports";
   if (auto format = getString(image, "format")) s.format = *format;
   if (auto mirror = getString(image, "mirror"))
     if (require(isUrl(*mirror), rangeOfKey(image, "mirror"), ctx,
@@ -82,10 +84,12 @@ void lowerImageSettings(const CheckedBlock &image, ir::ImageSettings &s, LowerCo
   if (auto tools = getBool(image, "tools_tree")) s.toolsTree = *tools;
   if (auto release = getString(image, "tools_tree_release")) s.toolsTreeRelease = *release;
   s.toolsTreeMirror = s.distribution == "debian" ? s.mirror : "http://deb.debian.org/debian";
+  if (auto mirror = getString(image, "tools_tree_mirror"); !mirror)
+    s.toolsTreeSecurityMirror = deriveSecurityMirror(s.toolsTreeMirror);
   if (auto mirror = getString(image, "tools_tree_mirror"))
     if (require(isUrl(*mirror), rangeOfKey(image, "tools_tree_mirror"), ctx,
                 "tools_tree_mirror must be an http(s):// or file:// URL"))
-      s.toolsTreeMirror = *mirror;
+      s.toolsTreeMirror = *mirror, s.toolsTreeSecurityMirror = deriveSecurityMirror(*mirror);
 
   s.imageId = image.label();
   if (auto id = getString(image, "image_id")) s.imageId = *id;
@@ -97,10 +101,8 @@ void lowerImageSettings(const CheckedBlock &image, ir::ImageSettings &s, LowerCo
 
   s.seed = derivedSeed(image.label());
   if (auto seed = getString(image, "seed"))
-    if (require(
-            std::regex_match(*seed, kSeed),
-            rangeOfKey(image, "seed"), ctx,
-            "seed must be a lower-case UUID such as 630b5f72-a36a-4e83-b23d-6ef47c82fd9c"))
+    if (require(std::regex_match(*seed, kSeed), rangeOfKey(image, "seed"), ctx,
+                "seed must be a lower-case UUID such as 630b5f72-a36a-4e83-b23d-6ef47c82fd9c"))
       s.seed = *seed;
   if (auto epoch = getInt(image, "source_date_epoch"))
     if (require(*epoch >= 0, rangeOfKey(image, "source_date_epoch"), ctx, "source_date_epoch cannot be negative"))
@@ -109,8 +111,13 @@ void lowerImageSettings(const CheckedBlock &image, ir::ImageSettings &s, LowerCo
   static const std::regex relPath(R"(^[A-Za-z0-9._/-]+$)");
   auto dir = [&](const char *key, std::string &out) {
     if (auto value = getString(image, key))
-      if (require(std::regex_match(*value, relPath), rangeOfKey(image, key), ctx,
-                  fmt::format("{} must be a path of letters, digits, '.', '_', '-' and '/'", key)))
+      // Relative to the emitted tree, which is replaced on every compile, so
+      // "../out" (beside it) is the useful form; absolute paths would tie the
+      // tree to one machine.
+      if (require(
+              std::regex_match(*value, relPath) && value->front() != '/', rangeOfKey(image, key), ctx,
+              fmt::format(
+                  "{} must be a relative path (from the emitted tree) of letters, digits, '.', '_', '-' and '/'", key)))
         out = *value;
   };
   dir("output_dir", s.outputDir);

@@ -99,7 +99,6 @@ std::optional<ir::Group> lowerGroup(const CheckedBlock &block, LowerContext &ctx
   if (!require(std::regex_match(group.name.value, kAccountName), group.name.range, ctx,
                fmt::format("\"{}\" is not a valid group name", group.name.value)))
     return std::nullopt;
-  group.system = getBool(block, "system").value_or(true);
   group.gid = getInt(block, "gid");
   if (group.gid &&
       !require(*group.gid > 0 && *group.gid < 60000, rangeOfKey(block, "gid"), ctx, "gid must be between 1 and 59999"))
@@ -125,6 +124,10 @@ std::optional<ir::Service> lowerService(const CheckedBlock &block, LowerContext 
     if (!require(arg.find('\n') == std::string::npos, svc.execRange, ctx, "exec arguments cannot contain newlines"))
       return std::nullopt;
   svc.description = getString(block, "description").value_or(svc.name.value);
+  // A newline would start a new unit line: User=root could be smuggled in.
+  if (!require(svc.description.find_first_of("\r\n") == std::string::npos, rangeOfKey(block, "description"), ctx,
+               "description cannot contain newlines"))
+    return std::nullopt;
   svc.type = getString(block, "type").value_or("simple");
   svc.user = account(block, "user", ctx);
   svc.group = account(block, "group", ctx);
@@ -149,7 +152,8 @@ std::optional<ir::Service> lowerService(const CheckedBlock &block, LowerContext 
     std::sort(svc.environment.begin(), svc.environment.end());
   }
   if (auto dir = getString(block, "working_directory")) {
-    if (!require(absolutePath(*dir), rangeOfKey(block, "working_directory"), ctx, "working_directory must be absolute"))
+    if (!require(absolutePath(*dir) && dir->find_first_of("\r\n") == std::string::npos,
+                 rangeOfKey(block, "working_directory"), ctx, "working_directory must be an absolute path on one line"))
       return std::nullopt;
     svc.workingDirectory = *dir;
   }
@@ -172,6 +176,9 @@ std::optional<ir::Socket> lowerSocket(const CheckedBlock &block, LowerContext &c
       return std::nullopt;
     sock.listen.push_back(listen.value);
   }
+  if (block.get("listen") &&
+      !require(!sock.listen.empty(), rangeOfKey(block, "listen"), ctx, "listen needs at least one socket path or port"))
+    return std::nullopt;
   if (sock.listen.empty()) return std::nullopt;
   sock.kind = getString(block, "kind").value_or("stream");
   sock.service = {getString(block, "service").value_or(sock.name.value),

@@ -95,7 +95,8 @@ std::vector<KeySpec> contentKeys() {
       key("manifest_format", oneOf({"json", "changelog", "none"}), "\"json\"",
           "Package manifest written next to the image (ManifestFormat=)."),
       KeySpec{"targets", listOf(oneOf({"qemu", "azure", "gcp"})), false, true, "[\"qemu\"]",
-              "Deployment targets the image is converted for by `tdxc bake`; a profile replaces the list."},
+              "Deployment targets (recorded in the IR for the bake step, not implemented yet); a profile replaces the "
+              "list with '='."},
   };
 }
 
@@ -206,7 +207,7 @@ std::vector<BlockSpec> buildSpecs() {
   specs.push_back({"group",
                    true,
                    "the group name",
-                   {key("system", boolType(), "true", "A system group."), key("gid", intType(), "", "Fixed gid."),
+                   {key("gid", intType(), "", "Fixed gid (otherwise sysusers picks one from the system range)."),
                     key("external", boolType(), "false", "Created by a package; declared only so references check."),
                     overrideKey()},
                    {},

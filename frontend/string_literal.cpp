@@ -96,7 +96,8 @@ std::vector<ast::StringPart> decodeStringLiteral(std::string_view body, SourceRa
           }
           if (ok && (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0)) ok = false;
           if (!ok) {
-            std::size_t end = close == std::string_view::npos ? i + 2 : close + 1;
+            bool braced = i + 2 < body.size() && body[i + 2] == '{' && close != std::string_view::npos;
+            std::size_t end = braced ? close + 1 : i + 2;
             diags.report(
                 DiagKind::InvalidEscape, at(i, end),
                 "invalid \\u escape; write \\u{XXXX} with 1 to 6 hex digits naming a Unicode character other than NUL");

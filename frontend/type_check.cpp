@@ -24,8 +24,8 @@ bool checkValueType(const Value &value, const TypeSpec &type, DiagnosticEngine &
   auto mismatch = [&]() {
     diags.report(
         DiagKind::TypeMismatch, value.range,
-        fmt::format("expected {}, found {} {}", type.describe(), kindName(value.kind),
-                    value.kind == Value::Kind::List || value.kind == Value::Kind::Map ? "" : formatValue(value)));
+        fmt::format("expected {}, found {}{}", type.describe(), kindName(value.kind),
+                    value.kind == Value::Kind::List || value.kind == Value::Kind::Map ? "" : " " + formatValue(value)));
     return false;
   };
   switch (type.kind) {
@@ -127,6 +127,11 @@ void checkAssignment(const ast::Assignment &a, const BlockSpec &spec, CheckedBlo
     return;
   }
   if (!checkValueType(value, type, diags)) value = Value::error(value.range);
+  if (inProfile && a.append && keySpec && keySpec->profileReplaces) {
+    diags.report(DiagKind::ProfileOverride, a.keyRange,
+                 fmt::format("in a profile, {} replaces the image's list; write '{} ='", a.key, a.key));
+    return;
+  }
   if (inProfile && !a.append && isCollection(type) && keySpec && !keySpec->profileReplaces) {
     diags.report(DiagKind::ProfileOverride, a.keyRange,
                  fmt::format("a profile cannot replace the base image's {}; profiles only add to lists: write '{} +='",
@@ -136,8 +141,12 @@ void checkAssignment(const ast::Assignment &a, const BlockSpec &spec, CheckedBlo
 
   for (CheckedEntry &existing : out.entries) {
     if (existing.key != a.key) continue;
-    if (!a.append && (existing.assigned || !isCollection(type))) {
-      diags.report(DiagKind::DuplicateKey, a.keyRange, fmt::format("'{}' is already set in this {}", a.key, spec.kind))
+    if (!a.append) {
+      // '=' after '+=' would silently discard (or, merged, keep) the added
+      // items; either reading surprises someone, so it is an error.
+      diags
+          .report(DiagKind::DuplicateKey, a.keyRange,
+                  fmt::format("'{}' is already set in this {}; use '+=' to add to it", a.key, spec.kind))
           .notes.push_back({existing.keyRange, "first set here"});
       return;
     }

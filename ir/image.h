@@ -52,7 +52,6 @@ struct User {
 
 struct Group {
   LocatedString name;
-  bool system = true;
   std::optional<std::int64_t> gid;
   bool external = false;
   bool override = false;
@@ -165,6 +164,7 @@ struct ImageSettings {
   bool toolsTree = true;
   std::string toolsTreeRelease = "trixie";
   std::string toolsTreeMirror;
+  std::optional<std::string> toolsTreeSecurityMirror;
   std::string seed;
   std::int64_t sourceDateEpoch = 0;
   std::string imageId;

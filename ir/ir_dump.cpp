@@ -58,9 +58,8 @@ class IrDumper {
                           u.uid ? std::to_string(*u.uid) : "-", quote(u.home), quote(u.shell), list(u.groups),
                           u.external ? " external" : "", u.override ? " override" : "", at(u.range)));
     for (const ir::Group &g : c.groups)
-      line(d, fmt::format("group {} system={} gid={}{}{} {}", quote(g.name.value), g.system,
-                          g.gid ? std::to_string(*g.gid) : "-", g.external ? " external" : "",
-                          g.override ? " override" : "", at(g.range)));
+      line(d, fmt::format("group {} gid={}{}{} {}", quote(g.name.value), g.gid ? std::to_string(*g.gid) : "-",
+                          g.external ? " external" : "", g.override ? " override" : "", at(g.range)));
     for (const ir::Service &svc : c.services) {
       line(d, fmt::format("service {} {}", quote(svc.name.value), at(svc.range)));
       line(d + 1, "exec = " + plainList(svc.exec));

@@ -80,7 +80,7 @@ void resolveProfiles(ir::Image &image, PassContext &ctx) {
     auto scriptKey = [](const ir::Script &s) {
       return fmt::format("\"{}\" ({})", s.name.value, ir::phaseName(s.phase));
     };
-    checkOverrides(base.files, overlay.files, fileKey, "", name, ctx);
+    checkOverrides(base.files, overlay.files, fileKey, "", name, ctx);  // generated paths: validate-conflicts
     checkOverrides(base.users, overlay.users, nameKey<ir::User>, "user", name, ctx);
     checkOverrides(base.groups, overlay.groups, nameKey<ir::Group>, "group", name, ctx);
     checkOverrides(base.services, overlay.services, nameKey<ir::Service>, "service", name, ctx);

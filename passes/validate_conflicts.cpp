@@ -31,6 +31,12 @@ void addGenerated(const ir::Content &c, const std::string &profile, WriterMap &w
     writers.emplace(ir::sysusersPath(profile),
                     Writer{(c.users.empty() ? c.groups.front().range : c.users.front().range),
                            "the sysusers.d file tdxc generates for users and groups", true});
+  for (const ir::User &u : c.users)
+    if (u.createHome && u.home != "/" && !u.external) {
+      writers.emplace(ir::tmpfilesPath(profile),
+                      Writer{u.range, "the tmpfiles.d file tdxc generates for home directories", true});
+      break;
+    }
   if (!c.services.empty() || !c.sockets.empty() || !c.enableUnits.empty())
     writers.emplace(ir::presetPath(profile), Writer{{}, "the preset file tdxc generates to enable units", true});
 }
@@ -39,7 +45,9 @@ void checkFiles(const ir::Content &c, WriterMap &writers, const WriterMap *base,
   for (const ir::FileEntry &file : c.files) {
     if (file.tree != ir::FileTree::Extra) continue;
     const std::string &path = file.path.value;
-    if (base && !file.override) {
+    // override = true replaces a base *file*; a generated unit or config file
+    // is replaced by overriding its declaration (service, user, ...) instead.
+    if (base) {
       auto it = base->find(path);
       if (it != base->end() && it->second.generated) {
         auto &d = ctx.diags.report(DiagKind::ConflictingWrite, file.path.range,

@@ -29,14 +29,17 @@ struct Names {
   }
 };
 
+// Declared names come first: "did you mean" prefers them over the builtins.
 Names namesOf(const ir::Content &c) {
-  Names n{kBuiltinUsers, kBuiltinGroups, {}};
+  Names n;
   for (const ir::User &u : c.users) {
     n.users.push_back(u.name.value);
     n.groups.push_back(u.name.value);  // sysusers gives every user a group of its name
   }
   for (const ir::Group &g : c.groups) n.groups.push_back(g.name.value);
   for (const ir::Service &s : c.services) n.services.push_back(s.name.value);
+  n.users.insert(n.users.end(), kBuiltinUsers.begin(), kBuiltinUsers.end());
+  n.groups.insert(n.groups.end(), kBuiltinGroups.begin(), kBuiltinGroups.end());
   return n;
 }
 

@@ -54,13 +54,8 @@ void emitSources(const Scope &scope, FileTree &tree) {
     tree.add("mkosi.sandbox/etc/apt/sources.list.d/mkosi.sources",
              distributionSources(scope, s.distribution, s.release, s.mirror, s.securityMirror));
     if (s.toolsTree) {
-      std::optional<std::string> security;
-      if (s.toolsTreeMirror == s.mirror)
-        security = s.distribution == "debian" ? s.securityMirror : std::nullopt;
-      else if (s.toolsTreeMirror == "http://deb.debian.org/debian")
-        security = "http://deb.debian.org/debian-security";
       tree.add("tools.sandbox/etc/apt/sources.list.d/mkosi.sources",
-               distributionSources(scope, "debian", s.toolsTreeRelease, s.toolsTreeMirror, security));
+               distributionSources(scope, "debian", s.toolsTreeRelease, s.toolsTreeMirror, s.toolsTreeSecurityMirror));
     }
   }
   for (const ir::Repository &repo : scope.content.repositories) {
