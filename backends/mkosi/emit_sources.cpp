@@ -29,7 +29,8 @@ std::string distributionSources(const Scope &scope, const std::string &distribut
   bool updates = hasUpdateSuites(release);
   std::string suites = updates ? fmt::format("{} {}-updates", release, release) : release;
   text += fmt::format("\n{}", stanza(mirror, suites, "main", keyring));
-  if (updates && security) text += fmt::format("\n{}", stanza(*security, fmt::format("{}-security", release), "main", keyring));
+  if (updates && security)
+    text += fmt::format("\n{}", stanza(*security, fmt::format("{}-security", release), "main", keyring));
   return text;
 }
 

@@ -39,7 +39,8 @@ TEST(DiagnosticRegistry, EveryCodeHasALitTest) {
 TEST(DiagnosticRegistry, EveryCodeIsDocumented) {
   std::string docs = readAll(fs::path(TDXC_SOURCE_DIR) / "docs/errors.md");
   for (const DiagKindInfo &info : allDiagKinds())
-    EXPECT_NE(docs.find("## " + std::string(info.code) + "\n"), std::string::npos) << info.code << " is missing from docs/errors.md";
+    EXPECT_NE(docs.find("## " + std::string(info.code) + "\n"), std::string::npos)
+        << info.code << " is missing from docs/errors.md";
 }
 
 }  // namespace

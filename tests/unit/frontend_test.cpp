@@ -1,9 +1,10 @@
 // The frontend as a library: text in, IR and diagnostics out.
+#include "frontend/frontend.h"
+
 #include <gtest/gtest.h>
 
 #include "backends/mkosi/codegen.h"
 #include "backends/mkosi/emitters.h"
-#include "frontend/frontend.h"
 #include "passes/pass.h"
 
 namespace tdxc {

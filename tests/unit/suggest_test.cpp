@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "support/suggest.h"
+
+#include <gtest/gtest.h>
 
 namespace tdxc {
 namespace {

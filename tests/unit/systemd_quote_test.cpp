@@ -1,12 +1,15 @@
+#include "backends/mkosi/systemd_quote.h"
+
 #include <gtest/gtest.h>
 
 #include "backends/mkosi/ini_writer.h"
-#include "backends/mkosi/systemd_quote.h"
 
 namespace tdxc::mkosi {
 namespace {
 
-TEST(SystemdQuote, PlainArgumentsStayPlain) { EXPECT_EQ(execLine({"/usr/bin/app", "--flag=1"}), "/usr/bin/app --flag=1"); }
+TEST(SystemdQuote, PlainArgumentsStayPlain) {
+  EXPECT_EQ(execLine({"/usr/bin/app", "--flag=1"}), "/usr/bin/app --flag=1");
+}
 
 TEST(SystemdQuote, QuotesSpacesQuotesAndBackslashes) {
   EXPECT_EQ(quoteExecArgument("two words"), "\"two words\"");

@@ -11,7 +11,7 @@ namespace {
 namespace fs = std::filesystem;
 
 class TreeWriterTest : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     root = fs::temp_directory_path() / ("tdxc-tree-writer-" + std::to_string(::getpid()) + "-" +
                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
