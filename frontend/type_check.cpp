@@ -22,10 +22,11 @@ const Value *CheckedBlock::get(const std::string &key) const {
 bool checkValueType(const Value &value, const TypeSpec &type, DiagnosticEngine &diags) {
   if (value.isError()) return false;
   auto mismatch = [&]() {
-    diags.report(
-        DiagKind::TypeMismatch, value.range,
-        fmt::format("expected {}, found {}{}", type.describe(), kindName(value.kind),
-                    value.kind == Value::Kind::List || value.kind == Value::Kind::Map ? "" : " " + formatValue(value)));
+    diags.report(DiagKind::TypeMismatch, value.range,
+                 fmt::format("expected {}, found {}{}", type.describe(), kindName(value.kind),
+                             value.kind == Value::Kind::List || value.kind == Value::Kind::Map
+                                 ? std::string()
+                                 : fmt::format(" {}", formatValue(value))));
     return false;
   };
   switch (type.kind) {

@@ -23,10 +23,11 @@ const std::vector<std::string> kBuiltinGroups = {
     "utmp", "video",  "sasl",  "plugdev",  "staff",   "games",    "users", "nogroup"};
 
 struct Names {
+  // Vectors keep the order "did you mean" prefers; sets make lookups cheap
+  // (an image can have thousands of services).
   std::vector<std::string> users, groups, services;
-  bool has(const std::vector<std::string> &list, const std::string &name) const {
-    return std::find(list.begin(), list.end(), name) != list.end();
-  }
+  std::set<std::string> userSet, groupSet, serviceSet;
+  static bool has(const std::set<std::string> &set, const std::string &name) { return set.count(name) != 0; }
 };
 
 // Declared names come first: "did you mean" prefers them over the builtins.
@@ -40,6 +41,9 @@ Names namesOf(const ir::Content &c) {
   for (const ir::Service &s : c.services) n.services.push_back(s.name.value);
   n.users.insert(n.users.end(), kBuiltinUsers.begin(), kBuiltinUsers.end());
   n.groups.insert(n.groups.end(), kBuiltinGroups.begin(), kBuiltinGroups.end());
+  n.userSet = {n.users.begin(), n.users.end()};
+  n.groupSet = {n.groups.begin(), n.groups.end()};
+  n.serviceSet = {n.services.begin(), n.services.end()};
   return n;
 }
 
@@ -60,10 +64,10 @@ void missing(DiagKind kind, const ir::LocatedString &ref, const char *what, cons
 void check(const ir::Content &own, const ir::Content &scope, PassContext &ctx) {
   Names n = namesOf(scope);
   auto user = [&](const ir::LocatedString &ref) {
-    if (!n.has(n.users, ref.value)) missing(DiagKind::UndefinedUser, ref, "user", "user", n.users, ctx);
+    if (!Names::has(n.userSet, ref.value)) missing(DiagKind::UndefinedUser, ref, "user", "user", n.users, ctx);
   };
   auto group = [&](const ir::LocatedString &ref) {
-    if (!n.has(n.groups, ref.value)) missing(DiagKind::UndefinedGroup, ref, "group", "group", n.groups, ctx);
+    if (!Names::has(n.groupSet, ref.value)) missing(DiagKind::UndefinedGroup, ref, "group", "group", n.groups, ctx);
   };
   for (const ir::Service &s : own.services) {
     if (s.user) user(*s.user);
@@ -72,7 +76,7 @@ void check(const ir::Content &own, const ir::Content &scope, PassContext &ctx) {
   for (const ir::Socket &s : own.sockets) {
     if (s.user) user(*s.user);
     if (s.group) group(*s.group);
-    if (!n.has(n.services, s.service.value)) {
+    if (!Names::has(n.serviceSet, s.service.value)) {
       auto &d = ctx.diags.report(
           DiagKind::UnknownUnit, s.service.range,
           fmt::format("socket \"{}\" activates service \"{}\", which is not declared", s.name.value, s.service.value));

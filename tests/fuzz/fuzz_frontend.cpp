@@ -28,8 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   using namespace tdxc;
   SourceManager sources;
   DiagnosticEngine diags;
-  FrontendResult frontend =
-      runFrontendOnText("fuzz.tdx", std::string(reinterpret_cast<const char *>(data), size), sources, diags, FrontendOptions{});
+  FrontendResult frontend = runFrontendOnText("fuzz.tdx", std::string(reinterpret_cast<const char *>(data), size),
+                                              sources, diags, FrontendOptions{});
   if (frontend.image) {
     PassContext ctx{diags, sources};
     runPipeline(*frontend.image, ctx, PipelineOptions{});
