@@ -17,6 +17,9 @@ std::optional<ir::RawSection> lowerRawSection(const CheckedBlock &block, LowerCo
 /// The text of `content = ...` or the bytes of `src = ...` (exactly one).
 std::optional<std::string> contentOrSource(const CheckedBlock &block, const char *contentKey, LowerContext &ctx,
                                            std::string &origin);
+/// The bytes of a file named by a key's string value, relative to the .tdx
+/// file the value was written in (src = ..., keyring = ...).
+std::optional<std::string> readRelativeFile(const CheckedEntry &entry, LowerContext &ctx);
 /// Parses an octal mode string such as "0644".
 std::optional<std::uint32_t> parseMode(const CheckedBlock &block, const char *key, std::uint32_t fallback,
                                        LowerContext &ctx);

@@ -28,17 +28,24 @@ std::optional<std::string> contentOrSource(const CheckedBlock &block, const char
   }
   auto path = getString(block, "src");
   if (!path) return std::nullopt;
-  if (!require(!path->empty() && path->front() != '/', src->value.range, ctx,
-               "src is relative to the .tdx file; absolute paths would make the build depend on this machine"))
+  auto bytes = readRelativeFile(*src, ctx);
+  if (bytes) origin = "src " + *path;
+  return bytes;
+}
+
+std::optional<std::string> readRelativeFile(const CheckedEntry &entry, LowerContext &ctx) {
+  if (entry.value.kind != Value::Kind::String) return std::nullopt;
+  const std::string &path = entry.value.str;
+  if (!require(
+          !path.empty() && path.front() != '/', entry.value.range, ctx,
+          fmt::format("{} is relative to the .tdx file; absolute paths would make the build depend on this machine",
+                      entry.key)))
     return std::nullopt;
-  std::filesystem::path full = ctx.directoryOf(src->value.range) / *path;
+  std::filesystem::path full = ctx.directoryOf(entry.value.range) / path;
   auto bytes = readFileBytes(full);
-  if (!bytes) {
-    ctx.diags.report(DiagKind::SourceNotFound, src->value.range,
-                     fmt::format("cannot read '{}' (resolved to '{}')", *path, full.lexically_normal().string()));
-    return std::nullopt;
-  }
-  origin = "src " + *path;
+  if (!bytes)
+    ctx.diags.report(DiagKind::SourceNotFound, entry.value.range,
+                     fmt::format("cannot read '{}' (resolved to '{}')", path, full.lexically_normal().string()));
   return bytes;
 }
 

@@ -258,12 +258,7 @@ std::optional<ir::Repository> lowerRepository(const CheckedBlock &block, LowerCo
     if (!require(extension == ".gpg" || extension == ".asc", rangeOfKey(block, "keyring"), ctx,
                  "keyring must be a .gpg (binary) or .asc (armored) key file"))
       return std::nullopt;
-    CheckedBlock keyOnly = block;
-    keyOnly.entries.clear();
-    for (const CheckedEntry &e : block.entries)
-      if (e.key == "keyring") keyOnly.entries.push_back({"src", e.keyRange, e.value, true});
-    std::string origin;
-    auto bytes = contentOrSource(keyOnly, "content", ctx, origin);
+    auto bytes = readRelativeFile(*block.entry("keyring"), ctx);
     if (!bytes) return std::nullopt;
     repo.keyring = std::move(*bytes);
     repo.keyringExtension = extension.substr(1);
