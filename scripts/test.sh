@@ -13,6 +13,10 @@ cd "$REPO"
 
 bash scripts/setup.sh
 export TDXC_REQUIRE_REALTOOLS=1   # real-tool tests must run, never skip
+# ccache needs a directory even where HOME is unset; BASEDIR lets clones in
+# different directories share hits.
+export CCACHE_DIR=${CCACHE_DIR:-${HOME:-/var/tmp}/.cache/ccache}
+export CCACHE_BASEDIR=$REPO
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export CTEST_OUTPUT_ON_FAILURE=1
 JOBS=$(nproc)
