@@ -46,6 +46,9 @@ struct Diagnostic {
   std::string message;
   std::vector<DiagNote> notes;
   std::vector<FixIt> fixits;
+  /// Where the problem was instantiated ("in module X, used here"), innermost
+  /// first; appended to the notes when diagnostics are read.
+  std::vector<DiagNote> context;
 
   Severity severity() const { return diagInfo(kind).severity; }
   std::string_view code() const { return diagInfo(kind).code; }

@@ -6,7 +6,7 @@
 namespace tdxc {
 
 Diagnostic &DiagnosticEngine::report(DiagKind kind, SourceRange range, std::string message) {
-  diagnostics_.push_back(Diagnostic{kind, range, std::move(message), {}, {}});
+  diagnostics_.push_back(Diagnostic{kind, range, std::move(message), {}, {}, {context_.rbegin(), context_.rend()}});
   if (diagInfo(kind).severity == Severity::Error) ++errors_;
   if (diagInfo(kind).severity == Severity::Warning) ++warnings_;
   return diagnostics_.back();
@@ -14,6 +14,10 @@ Diagnostic &DiagnosticEngine::report(DiagKind kind, SourceRange range, std::stri
 
 std::vector<Diagnostic> DiagnosticEngine::sorted() const {
   std::vector<Diagnostic> result = diagnostics_;
+  for (Diagnostic &d : result) {
+    d.notes.insert(d.notes.end(), d.context.begin(), d.context.end());
+    d.context.clear();
+  }
   // Located diagnostics first (by file id, i.e. load order, then offset);
   // location-less ones (command line, output) keep their order at the end.
   std::stable_sort(result.begin(), result.end(), [](const Diagnostic &a, const Diagnostic &b) {

@@ -23,9 +23,10 @@ bool useColor(const Options &options) {
   return ::isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr && term && std::string(term) != "dumb";
 }
 
-// Prints diagnostics (or verifies them) and turns the run into an exit status.
-int finish(const Options &options, const SourceManager &sources, const DiagnosticEngine &diags, std::ostream &out,
-           std::ostream &err) {
+}  // namespace
+
+int finishDiagnostics(const Options &options, const SourceManager &sources, const DiagnosticEngine &diags,
+                      std::ostream &out, std::ostream &err) {
   std::vector<Diagnostic> sorted = diags.sorted();
   if (options.verify) return verifyDiagnostics(sources, sorted, err) ? 0 : 1;
   if (options.diagnosticsFormat == "json")
@@ -34,8 +35,6 @@ int finish(const Options &options, const SourceManager &sources, const Diagnosti
     renderText(err, sources, sorted, TextRenderOptions{useColor(options), options.snippets, options.errorLimit});
   return diags.hasErrors() ? 1 : 0;
 }
-
-}  // namespace
 
 int runCompile(const Options &options, std::ostream &out, std::ostream &err) {
   SourceManager sources;
@@ -56,7 +55,7 @@ int runCompile(const Options &options, std::ostream &out, std::ostream &err) {
     if (options.command == "compile" && !options.output.empty())
       mkosi::writeTreeAtomically(tree, options.output, diags);
   }
-  return finish(options, sources, diags, out, err);
+  return finishDiagnostics(options, sources, diags, out, err);
 }
 
 int runCheck(const Options &options, std::ostream &out, std::ostream &err) {

@@ -11,5 +11,7 @@ int main(int argc, char **argv) {
     case tdxc::ParseOutcome::Run: break;
   }
   if (options.command == "check") return tdxc::runCheck(options, std::cout, std::cerr);
+  if (options.command == "explain") return tdxc::runExplain(options, std::cout, std::cerr);
+  if (options.command == "doc") return tdxc::runDoc(options, std::cout, std::cerr);
   return tdxc::runCompile(options, std::cout, std::cerr);
 }

@@ -20,9 +20,14 @@ Usage:
   tdxc check FILE [options]
   tdxc help [COMMAND] | --help | --version
 
+  tdxc explain debloat|init FILE [--profile P[,Q]]
+  tdxc doc
+
 Commands:
   compile   check FILE and write its mkosi tree to DIR (atomically)
   check     report diagnostics only; nothing is written
+  explain   show the debloat plan or the init steps a build gets
+  doc       print the standard library's reference (docs/stdlib.md) from its doc comments
 
 Exit status: 0 success, 1 errors in the input, 2 usage errors.
 Run 'tdxc help compile' for the options.
@@ -46,6 +51,26 @@ Options:
   --error-limit=N              stop printing after N errors (0: no limit; default 50)
   --verify                     check diagnostics against // expected-error comments
   -h, --help
+)";
+
+const char *kExplainHelp = R"(Usage: tdxc explain debloat FILE [--profile P[,Q]] [--systemd-list FILE]
+       tdxc explain init FILE [--profile P[,Q]]
+
+debloat: the paths the build deletes, the units it keeps (and why) and the
+  systemd binaries it keeps; every other unit of the systemd package is
+  masked. --systemd-list takes a dpkg file list of the systemd package (e.g.
+  /var/lib/dpkg/info/systemd.list) and prints the masked units by name.
+init: the steps of /usr/bin/runtime-init in run order, and the units that
+  start after runtime-init.service.
+--profile selects the profiles the build uses (mkosi --profile), as a
+comma-separated list or repeated; without it, the base image alone.
+Also takes --var, --diagnostics-format, --color, --no-snippets.
+)";
+
+const char *kDocHelp = R"(Usage: tdxc doc
+
+Prints the reference of every standard library module (parameters, types,
+defaults and doc comments) as Markdown; docs/stdlib.md is this output.
 )";
 
 const char *kCheckHelp = R"(Usage: tdxc check FILE [options]
@@ -87,6 +112,10 @@ ParseOutcome parseOptions(int argc, char **argv, Options &o, std::ostream &out, 
     std::string topic = args.size() > 1 && args[0] == "help" ? args[1] : "";
     if (topic == "compile")
       out << kCompileHelp;
+    else if (topic == "explain")
+      out << kExplainHelp;
+    else if (topic == "doc")
+      out << kDocHelp;
     else if (topic == "check")
       out << kCheckHelp;
     else if (topic.empty())
@@ -100,14 +129,32 @@ ParseOutcome parseOptions(int argc, char **argv, Options &o, std::ostream &out, 
   if (args[0] == "compile" || args[0] == "check") {
     o.command = args[0];
     ++i;
+  } else if (args[0] == "doc") {
+    o.command = "doc";
+    if (args.size() > 1 && (args[1] == "--help" || args[1] == "-h")) {
+      out << kDocHelp;
+      return ParseOutcome::ExitOk;
+    }
+    if (args.size() > 1) return usage("doc takes no arguments");
+    return ParseOutcome::Run;
+  } else if (args[0] == "explain") {
+    o.command = "explain";
+    if (args.size() > 1 && (args[1] == "--help" || args[1] == "-h")) {
+      out << kExplainHelp;
+      return ParseOutcome::ExitOk;
+    }
+    if (args.size() < 2 || (args[1] != "debloat" && args[1] != "init"))
+      return usage("explain needs a topic: tdxc explain debloat|init FILE");
+    o.topic = args[1];
+    i = 2;
   } else if (args[0].rfind('-', 0) != 0 && args[0].find('.') == std::string::npos && args.size() > 1) {
-    return usage(fmt::format("unknown command '{}' (commands: compile, check)", args[0]));
+    return usage(fmt::format("unknown command '{}' (commands: compile, check, explain, doc)", args[0]));
   }
   for (; i < args.size(); ++i) {
     const std::string &a = args[i];
     std::string v;
     if (a == "-h" || a == "--help") {
-      out << (o.command == "check" ? kCheckHelp : kCompileHelp);
+      out << (o.command == "check" ? kCheckHelp : o.command == "explain" ? kExplainHelp : kCompileHelp);
       if (o.command == "compile") printPasses(out);
       return ParseOutcome::ExitOk;
     } else if (a == "-o" || a == "--output") {
@@ -145,6 +192,27 @@ ParseOutcome parseOptions(int argc, char **argv, Options &o, std::ostream &out, 
       if (ec != std::errc() || ptr != v.data() + v.size()) return usage("--error-limit takes a number");
     } else if (a == "--verify") {
       o.verify = true;
+    } else if (o.command == "explain" && (a == "--profile" || valueOf(a, "--profile", v))) {
+      if (a == "--profile") {
+        if (++i >= args.size()) return usage("--profile needs a profile name");
+        v = args[i];
+      }
+      std::size_t start = 0;
+      while (start <= v.size()) {
+        std::size_t comma = v.find(',', start);
+        std::string name = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (name.empty()) return usage(fmt::format("--profile: empty profile name in '{}'", v));
+        o.profiles.push_back(name);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+      }
+    } else if (o.command == "explain" && o.topic == "debloat" &&
+               (a == "--systemd-list" || valueOf(a, "--systemd-list", v))) {
+      if (a == "--systemd-list") {
+        if (++i >= args.size()) return usage("--systemd-list needs a file");
+        v = args[i];
+      }
+      o.systemdList = v;
     } else if (a.rfind('-', 0) == 0 && a != "-") {
       return usage(fmt::format("unknown option '{}'", a));
     } else if (o.input.empty()) {
@@ -156,7 +224,10 @@ ParseOutcome parseOptions(int argc, char **argv, Options &o, std::ostream &out, 
   if (o.input.empty()) return usage("no input file");
   if (o.command == "compile" && o.output.empty() && o.emit.empty() && o.printIrAfter.empty() && !o.verify)
     return usage("compile needs -o DIR (or --emit=..., or use 'tdxc check')");
-  if (o.command == "check" && !o.output.empty()) return usage("check writes nothing; -o belongs to compile");
+  if ((o.command == "check" || o.command == "explain") && !o.output.empty())
+    return usage(fmt::format("{} writes nothing; -o belongs to compile", o.command));
+  if (o.command == "explain" && (!o.emit.empty() || !o.printIrAfter.empty() || o.verify))
+    return usage("explain takes no --emit, --print-ir-after or --verify");
   if (o.diagnosticsFormat == "json" && (!o.emit.empty() || !o.printIrAfter.empty()))
     return usage("--diagnostics-format=json prints to stdout and cannot be combined with --emit or --print-ir-after");
   return ParseOutcome::Run;

@@ -4,6 +4,7 @@
 #include <map>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace tdxc {
 
@@ -19,6 +20,9 @@ struct Options {
   bool snippets = true;
   std::size_t errorLimit = 50;
   bool verify = false;
+  std::string topic;                  // explain: debloat or init
+  std::vector<std::string> profiles;  // explain: --profile A,B (repeatable)
+  std::string systemdList;            // explain debloat: --systemd-list FILE
 };
 
 enum class ParseOutcome { Run, ExitOk, UsageError };

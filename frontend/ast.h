@@ -29,25 +29,31 @@ struct MapEntry {
 };
 
 struct Expr {
-  enum class Kind { String, Int, Bool, Reference, List, Map, Concat, Error };
+  // Not, And, Or, Equal and NotEqual are the boolean operators; Call is a
+  // built-in function call such as to_json(x).
+  enum class Kind { String, Int, Bool, Reference, List, Map, Concat, Not, And, Or, Equal, NotEqual, Call, Error };
 
   Kind kind = Kind::Error;
   SourceRange range;
   std::vector<StringPart> parts;  // String
   std::int64_t intValue = 0;      // Int
   bool boolValue = false;         // Bool
-  std::string name;               // Reference
-  std::vector<Expr> items;        // List elements, Concat operands (left to right)
+  std::string name;               // Reference, Call (the function)
+  SourceRange nameRange;          // Call
+  std::vector<Expr> items;        // List elements, operands (left to right), call arguments
   std::vector<MapEntry> entries;  // Map, in source order
 };
 
 struct TypeExpr {
-  std::string name;  // string, int, bool, list, map
+  std::string name;  // string, int, bool, list, map, enum
   std::vector<TypeExpr> arguments;
+  std::vector<std::string> enumValues;  // enum("a", "b")
   SourceRange range;
 };
 
 struct Block;
+struct Use;
+struct IfChain;
 
 struct Assignment {
   std::string key;
@@ -58,20 +64,43 @@ struct Assignment {
   std::string doc;
 };
 
-/// One entry of a block body, in source order.
+/// One entry of a block body, in source order: exactly one pointer is set.
 struct Member {
   std::optional<Assignment> assignment;
   std::unique_ptr<Block> block;
+  std::unique_ptr<Use> use;
+  std::unique_ptr<IfChain> ifChain;
 };
 
 struct Block {
   std::string kind;
   SourceRange kindRange;
+  /// The label as written; labels may interpolate (service "${name}"), so
+  /// sema evaluates labelExpr. `label` is the text without ${...} parts.
   std::optional<std::string> label;
+  std::optional<Expr> labelExpr;
   SourceRange labelRange;
   std::vector<Member> members;
   SourceRange range;
   std::string doc;
+};
+
+/// `use Module "instance" { arg = value ... }`: expands a module in place.
+struct Use {
+  std::string module;
+  SourceRange moduleRange;
+  Block args;  // kind "use"; the label is the instance name
+  SourceRange range;
+};
+
+/// `if c { } else if d { } else { }`: the first branch whose condition holds.
+struct IfBranch {
+  std::optional<Expr> condition;  // nullopt: else
+  Block body;                     // kind "if"
+};
+struct IfChain {
+  std::vector<IfBranch> branches;
+  SourceRange range;
 };
 
 struct Import {
@@ -95,6 +124,25 @@ struct VarDecl {
   std::string doc;
 };
 
+struct ParamDecl {
+  std::string name;
+  SourceRange nameRange;
+  TypeExpr type;
+  std::optional<Expr> defaultValue;  // nullopt: the argument is required
+  std::string doc;
+  SourceRange range;
+};
+
+/// `module Name { param ...; declarations }`: a reusable piece of an image.
+struct ModuleDecl {
+  std::string name;
+  SourceRange nameRange;
+  std::vector<ParamDecl> params;
+  Block body;  // kind "module": the declarations, in source order
+  std::string doc;
+  SourceRange range;
+};
+
 struct ImageDecl {
   std::string name;
   SourceRange nameRange;
@@ -108,6 +156,7 @@ struct File {
   std::vector<ConstDecl> consts;
   std::vector<VarDecl> vars;
   std::vector<ImageDecl> images;
+  std::vector<ModuleDecl> modules;
 };
 
 }  // namespace tdxc::ast

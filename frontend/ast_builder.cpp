@@ -91,18 +91,22 @@ class Builder {
         if (v->expr()) decl.defaultValue = buildExpr(v->expr());
         decl.doc = docBefore(v);
         file.vars.push_back(std::move(decl));
+      } else if (auto *mod = top->moduleDecl()) {
+        if (!mod->IDENT()) continue;
+        file.modules.push_back(buildModule(mod));
       } else if (auto *img = top->imageDecl()) {
         if (!img->string() || !img->body()) continue;
         ast::ImageDecl decl;
         ast::Expr name = buildString(img->string());
         if (name.kind != ast::Expr::Kind::String) continue;  // reported: missing or broken name
-        decl.name = literalText(name);
+        for (const auto &part : name.parts) decl.name += part.isReference ? "${" + part.text + "}" : part.text;
         decl.nameRange = name.range;
         decl.doc = docBefore(img);
         decl.body.kind = "image";
         decl.body.kindRange = rangeOf(img->IMAGE());
         decl.body.label = decl.name;
         decl.body.labelRange = decl.nameRange;
+        decl.body.labelExpr = std::move(name);
         decl.body.range = rangeOf(img);
         decl.body.doc = decl.doc;
         buildBody(img->body(), decl.body);
@@ -133,13 +137,93 @@ class Builder {
     type.range = rangeOf(ctx);
     if (ctx->IDENT()) type.name = ctx->IDENT()->getText();
     for (auto *arg : ctx->typeExpr()) type.arguments.push_back(buildType(arg));
+    for (auto *value : ctx->string()) type.enumValues.push_back(literalText(buildString(value)));
+    if (ctx->LPAREN() && type.enumValues.empty()) type.enumValues.push_back("");  // enum() is reported in sema
     return type;
   }
 
+  ast::ModuleDecl buildModule(TdxParser::ModuleDeclContext *ctx) {
+    ast::ModuleDecl decl;
+    decl.name = ctx->IDENT()->getText();
+    decl.nameRange = rangeOf(ctx->IDENT());
+    decl.doc = docBefore(ctx);
+    decl.range = rangeOf(ctx);
+    decl.body.kind = "module";
+    decl.body.kindRange = rangeOf(ctx->MODULE());
+    decl.body.range = decl.range;
+    for (auto *member : ctx->moduleMember()) {
+      if (auto *p = member->paramDecl()) {
+        if (!p->IDENT() || !p->typeExpr()) continue;
+        ast::ParamDecl param;
+        param.name = p->IDENT()->getText();
+        param.nameRange = rangeOf(p->IDENT());
+        param.type = buildType(p->typeExpr());
+        if (p->expr()) param.defaultValue = buildExpr(p->expr());
+        param.doc = docBefore(p);
+        param.range = rangeOf(p);
+        decl.params.push_back(std::move(param));
+      } else if (member->member()) {
+        buildMember(member->member(), decl.body);
+      }
+    }
+    return decl;
+  }
+
+  void buildLabel(TdxParser::StringContext *label, ast::Block &block) {
+    if (label == nullptr) return;
+    ast::Expr text = buildString(label);
+    std::string literal;
+    for (const auto &part : text.parts)
+      if (!part.isReference) literal += part.text;
+    block.label = literal;
+    block.labelRange = text.range;
+    block.labelExpr = std::move(text);
+  }
+
   void buildBody(TdxParser::BodyContext *ctx, ast::Block &block) {
-    for (auto *member : ctx->member()) {
-      if (auto *a = member->assignment()) {
-        if (!a->IDENT() || !a->expr() || !a->op) continue;
+    for (auto *member : ctx->member()) buildMember(member, block);
+  }
+
+  void buildMember(TdxParser::MemberContext *member, ast::Block &block) {
+    {
+      if (auto *u = member->useBlock()) {
+        if (!u->IDENT() || !u->body()) return;
+        auto use = std::make_unique<ast::Use>();
+        use->module = u->IDENT()->getText();
+        use->moduleRange = rangeOf(u->IDENT());
+        use->range = rangeOf(u);
+        use->args.kind = "use";
+        use->args.kindRange = rangeOf(u->USE());
+        use->args.range = use->range;
+        use->args.doc = docBefore(u);
+        buildLabel(u->string(), use->args);
+        buildBody(u->body(), use->args);
+        ast::Member m;
+        m.use = std::move(use);
+        block.members.push_back(std::move(m));
+      } else if (auto *i = member->ifBlock()) {
+        auto chain = std::make_unique<ast::IfChain>();
+        chain->range = rangeOf(i);
+        std::vector<TdxParser::ExprContext *> conditions = i->expr();
+        std::vector<TdxParser::BodyContext *> bodies = i->body();
+        for (std::size_t k = 0; k < bodies.size(); ++k) {
+          if (bodies[k] == nullptr) continue;
+          ast::IfBranch branch;
+          if (k < conditions.size()) {
+            if (conditions[k] == nullptr) continue;
+            branch.condition = buildExpr(conditions[k]);
+          }
+          branch.body.kind = "if";
+          branch.body.range = rangeOf(bodies[k]);
+          branch.body.kindRange = {branch.body.range.file, branch.body.range.begin, branch.body.range.begin + 1};
+          buildBody(bodies[k], branch.body);
+          chain->branches.push_back(std::move(branch));
+        }
+        ast::Member m;
+        m.ifChain = std::move(chain);
+        block.members.push_back(std::move(m));
+      } else if (auto *a = member->assignment()) {
+        if (!a->IDENT() || !a->expr() || !a->op) return;
         ast::Assignment assign;
         assign.key = a->IDENT()->getText();
         assign.keyRange = rangeOf(a->IDENT());
@@ -151,15 +235,11 @@ class Builder {
         m.assignment = std::move(assign);
         block.members.push_back(std::move(m));
       } else if (auto *b = member->block()) {
-        if (!b->IDENT() || !b->body()) continue;
+        if (!b->IDENT() || !b->body()) return;
         auto child = std::make_unique<ast::Block>();
         child->kind = b->IDENT()->getText();
         child->kindRange = rangeOf(b->IDENT());
-        if (auto *label = b->string()) {
-          ast::Expr text = buildString(label);
-          child->label = literalText(text);
-          child->labelRange = text.range;
-        }
+        buildLabel(b->string(), *child);
         child->range = rangeOf(b);
         child->doc = docBefore(b);
         buildBody(b->body(), *child);
@@ -197,15 +277,62 @@ class Builder {
     }
   }
 
+  // Builds `a OP b OP c` as one n-ary node (Or, And, Concat), or the single
+  // operand when there is no operator.
+  template <typename Operand, typename BuildOne>
+  ast::Expr buildChain(antlr4::ParserRuleContext *ctx, const std::vector<Operand *> &operands, ast::Expr::Kind kind,
+                       BuildOne buildOne) {
+    if (operands.size() == 1 && operands[0] != nullptr) return buildOne(operands[0]);
+    ast::Expr chain;
+    chain.kind = kind;
+    chain.range = rangeOf(ctx);
+    for (auto *operand : operands)
+      if (operand != nullptr) chain.items.push_back(buildOne(operand));
+    if (chain.items.empty()) chain.kind = ast::Expr::Kind::Error;
+    return chain;
+  }
+
   ast::Expr buildExpr(TdxParser::ExprContext *ctx) {
-    std::vector<TdxParser::PrimaryContext *> operands = ctx->primary();
-    if (operands.size() == 1) return buildPrimary(operands[0]);
-    ast::Expr concat;
-    concat.kind = ast::Expr::Kind::Concat;
-    concat.range = rangeOf(ctx);
-    for (auto *operand : operands) concat.items.push_back(buildPrimary(operand));
-    if (concat.items.empty()) concat.kind = ast::Expr::Kind::Error;
-    return concat;
+    return buildChain(ctx, ctx->andExpr(), ast::Expr::Kind::Or,
+                      [this](TdxParser::AndExprContext *c) { return buildAnd(c); });
+  }
+
+  ast::Expr buildAnd(TdxParser::AndExprContext *ctx) {
+    return buildChain(ctx, ctx->cmpExpr(), ast::Expr::Kind::And,
+                      [this](TdxParser::CmpExprContext *c) { return buildComparison(c); });
+  }
+
+  ast::Expr buildComparison(TdxParser::CmpExprContext *ctx) {
+    std::vector<TdxParser::AddExprContext *> sides = ctx->addExpr();
+    if (sides.size() == 2 && ctx->op && sides[0] && sides[1]) {
+      ast::Expr cmp;
+      cmp.kind = ctx->op->getType() == TdxLexer::EQ ? ast::Expr::Kind::Equal : ast::Expr::Kind::NotEqual;
+      cmp.range = rangeOf(ctx);
+      cmp.items.push_back(buildAdd(sides[0]));
+      cmp.items.push_back(buildAdd(sides[1]));
+      return cmp;
+    }
+    if (sides.empty() || sides[0] == nullptr) return ast::Expr{};
+    return buildAdd(sides[0]);
+  }
+
+  ast::Expr buildAdd(TdxParser::AddExprContext *ctx) {
+    return buildChain(ctx, ctx->unaryExpr(), ast::Expr::Kind::Concat,
+                      [this](TdxParser::UnaryExprContext *c) { return buildUnary(c); });
+  }
+
+  ast::Expr buildUnary(TdxParser::UnaryExprContext *ctx) {
+    if (ctx->primary() == nullptr) return ast::Expr{};
+    ast::Expr inner = buildPrimary(ctx->primary());
+    std::size_t nots = ctx->BANG().size();
+    for (std::size_t i = 0; i < nots; ++i) {
+      ast::Expr negated;
+      negated.kind = ast::Expr::Kind::Not;
+      negated.range = rangeOf(ctx);
+      negated.items.push_back(std::move(inner));
+      inner = std::move(negated);
+    }
+    return inner;
   }
 
   ast::Expr buildPrimary(TdxParser::PrimaryContext *ctx) {
@@ -225,6 +352,13 @@ class Builder {
     } else if (auto *b = dynamic_cast<TdxParser::BoolExprContext *>(ctx)) {
       expr.kind = ast::Expr::Kind::Bool;
       expr.boolValue = b->TRUE() != nullptr;
+    } else if (auto *c = dynamic_cast<TdxParser::CallExprContext *>(ctx)) {
+      if (c->IDENT()) {
+        expr.kind = ast::Expr::Kind::Call;
+        expr.name = c->IDENT()->getText();
+        expr.nameRange = rangeOf(c->IDENT());
+        for (auto *arg : c->expr()) expr.items.push_back(buildExpr(arg));
+      }
     } else if (auto *r = dynamic_cast<TdxParser::RefExprContext *>(ctx)) {
       if (r->IDENT()) {
         expr.kind = ast::Expr::Kind::Reference;

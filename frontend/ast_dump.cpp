@@ -36,7 +36,16 @@ class AstDumper {
       case ast::Expr::Kind::Error: line(depth, fmt::format("{}Error {}", prefix, at(e.range))); return;
       case ast::Expr::Kind::List:
       case ast::Expr::Kind::Concat:
-        line(depth, fmt::format("{}{} {}", prefix, e.kind == ast::Expr::Kind::List ? "List" : "Concat", at(e.range)));
+      case ast::Expr::Kind::Not:
+      case ast::Expr::Kind::And:
+      case ast::Expr::Kind::Or:
+      case ast::Expr::Kind::Equal:
+      case ast::Expr::Kind::NotEqual:
+        line(depth, fmt::format("{}{} {}", prefix, kindName(e.kind), at(e.range)));
+        for (const auto &item : e.items) expr(depth + 1, "", item);
+        return;
+      case ast::Expr::Kind::Call:
+        line(depth, fmt::format("{}Call {} {}", prefix, e.name, at(e.range)));
         for (const auto &item : e.items) expr(depth + 1, "", item);
         return;
       case ast::Expr::Kind::Map:
@@ -46,23 +55,85 @@ class AstDumper {
     }
   }
 
+  static const char *kindName(ast::Expr::Kind kind) {
+    switch (kind) {
+      case ast::Expr::Kind::List: return "List";
+      case ast::Expr::Kind::Concat: return "Concat";
+      case ast::Expr::Kind::Not: return "Not";
+      case ast::Expr::Kind::And: return "And";
+      case ast::Expr::Kind::Or: return "Or";
+      case ast::Expr::Kind::Equal: return "Equal";
+      case ast::Expr::Kind::NotEqual: return "NotEqual";
+      default: return "?";
+    }
+  }
+
+  std::string type(const ast::TypeExpr &t) {
+    std::string out = t.name;
+    if (!t.arguments.empty()) {
+      out += "<";
+      for (std::size_t i = 0; i < t.arguments.size(); ++i) out += (i ? ", " : "") + type(t.arguments[i]);
+      out += ">";
+    }
+    if (!t.enumValues.empty()) {
+      out += "(";
+      for (std::size_t i = 0; i < t.enumValues.size(); ++i) out += (i ? ", " : "") + quote(t.enumValues[i]);
+      out += ")";
+    }
+    return out;
+  }
+
   void doc(int depth, const std::string &text) {
     if (!text.empty()) line(depth, "Doc " + quote(text));
   }
 
-  void block(int depth, const ast::Block &b) {
-    std::string label = b.label ? fmt::format(" {}", quote(*b.label)) : std::string();
-    line(depth, fmt::format("Block {}{} {}", b.kind, label, at(b.range)));
-    doc(depth + 1, b.doc);
+  std::string label(const ast::Block &b) {
+    if (!b.labelExpr) return {};
+    std::string parts;
+    for (const auto &part : b.labelExpr->parts) parts += part.isReference ? "${" + part.text + "}" : quote(part.text);
+    return " " + parts;
+  }
+
+  void members(int depth, const ast::Block &b) {
     for (const ast::Member &m : b.members) {
       if (m.assignment) {
-        doc(depth + 1, m.assignment->doc);
-        expr(depth + 1, fmt::format("{} {} ", m.assignment->key, m.assignment->append ? "+=" : "="),
-             m.assignment->value);
-      } else {
-        block(depth + 1, *m.block);
+        doc(depth, m.assignment->doc);
+        expr(depth, fmt::format("{} {} ", m.assignment->key, m.assignment->append ? "+=" : "="), m.assignment->value);
+      } else if (m.block) {
+        block(depth, *m.block);
+      } else if (m.use) {
+        line(depth, fmt::format("Use {}{} {}", m.use->module, label(m.use->args), at(m.use->range)));
+        doc(depth + 1, m.use->args.doc);
+        members(depth + 1, m.use->args);
+      } else if (m.ifChain) {
+        for (const ast::IfBranch &branch : m.ifChain->branches) {
+          if (branch.condition)
+            expr(depth, "If ", *branch.condition);
+          else
+            line(depth, fmt::format("Else {}", at(branch.body.range)));
+          members(depth + 1, branch.body);
+        }
       }
     }
+  }
+
+  void block(int depth, const ast::Block &b) {
+    line(depth, fmt::format("Block {}{} {}", b.kind, label(b), at(b.range)));
+    doc(depth + 1, b.doc);
+    members(depth + 1, b);
+  }
+
+  void module(const ast::ModuleDecl &m) {
+    doc(1, m.doc);
+    line(1, fmt::format("Module {} {}", m.name, at(m.range)));
+    for (const ast::ParamDecl &p : m.params) {
+      doc(2, p.doc);
+      if (p.defaultValue)
+        expr(2, fmt::format("Param {}: {} = ", p.name, type(p.type)), *p.defaultValue);
+      else
+        line(2, fmt::format("Param {}: {} {}", p.name, type(p.type), at(p.nameRange)));
+    }
+    members(2, m.body);
   }
 
   void file(const ast::File &f) {
@@ -79,6 +150,7 @@ class AstDumper {
       else
         line(1, fmt::format("Var {}{} {}", v.name, v.type ? ": " + v.type->name : "", at(v.nameRange)));
     }
+    for (const auto &m : f.modules) module(m);
     for (const auto &img : f.images) block(1, img.body);
   }
 

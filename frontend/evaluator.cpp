@@ -4,6 +4,7 @@
 
 #include <charconv>
 
+#include "frontend/builtins.h"
 #include "support/suggest.h"
 
 namespace tdxc {
@@ -38,10 +39,16 @@ void Evaluator::evaluateAllSymbols() {
 }
 
 Value Evaluator::resolve(const std::string &name, SourceRange useRange) {
+  for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope) {
+    auto local = scope->find(name);
+    if (local != scope->end()) return local->second;
+  }
   auto it = symbols_.find(name);
   if (it == symbols_.end()) {
     std::vector<std::string> names;
     for (const auto &[known, symbol] : symbols_) names.push_back(known);
+    for (const auto &scope : scopes_)
+      for (const auto &[known, value] : scope) names.push_back(known);
     auto &d = diags_.report(DiagKind::UndefinedName, useRange, fmt::format("'{}' is not defined", name));
     if (auto suggestion = closestMatch(name, names)) {
       d.notes.push_back({{}, fmt::format("did you mean '{}'?", *suggestion)});
@@ -173,9 +180,73 @@ Value Evaluator::evaluate(const ast::Expr &expr) {
       return map;
     }
     case ast::Expr::Kind::Concat: return evaluateConcat(expr);
+    case ast::Expr::Kind::Not:
+    case ast::Expr::Kind::And:
+    case ast::Expr::Kind::Or: return evaluateLogic(expr);
+    case ast::Expr::Kind::Equal:
+    case ast::Expr::Kind::NotEqual: return evaluateComparison(expr);
+    case ast::Expr::Kind::Call: {
+      std::vector<Value> args;
+      bool failed = false;
+      for (const ast::Expr &arg : expr.items) {
+        args.push_back(evaluate(arg));
+        failed = failed || args.back().containsError();
+      }
+      if (failed) return Value::error(expr.range);
+      return callBuiltin(expr.name, expr.nameRange, args, expr.range, diags_);
+    }
     case ast::Expr::Kind::Error: return Value::error(expr.range);
   }
   return Value::error(expr.range);
+}
+
+std::optional<bool> Evaluator::evaluateCondition(const ast::Expr &expr) {
+  Value value = evaluate(expr);
+  if (value.isError()) return std::nullopt;
+  if (value.kind != Value::Kind::Bool) {
+    diags_.report(DiagKind::TypeMismatch, value.range,
+                  fmt::format("a condition must be a bool, found {}", withArticle(value.kind)));
+    return std::nullopt;
+  }
+  return value.boolean;
+}
+
+// '!', '&&' and '||' take bools. Every operand is evaluated (no short
+// circuit), so a mistake in a branch not taken is still reported.
+Value Evaluator::evaluateLogic(const ast::Expr &expr) {
+  const char *op = expr.kind == ast::Expr::Kind::Not ? "!" : expr.kind == ast::Expr::Kind::And ? "&&" : "||";
+  bool failed = false;
+  bool result = expr.kind == ast::Expr::Kind::And;
+  for (const ast::Expr &operand : expr.items) {
+    Value value = evaluate(operand);
+    if (value.isError()) {
+      failed = true;
+      continue;
+    }
+    if (value.kind != Value::Kind::Bool) {
+      diags_.report(DiagKind::BadOperands, value.range,
+                    fmt::format("'{}' needs bools, found {}", op, withArticle(value.kind)));
+      failed = true;
+      continue;
+    }
+    if (expr.kind == ast::Expr::Kind::Not) result = !value.boolean;
+    if (expr.kind == ast::Expr::Kind::And) result = result && value.boolean;
+    if (expr.kind == ast::Expr::Kind::Or) result = result || value.boolean;
+  }
+  return failed ? Value::error(expr.range) : Value::ofBool(result, expr.range);
+}
+
+Value Evaluator::evaluateComparison(const ast::Expr &expr) {
+  Value lhs = evaluate(expr.items[0]);
+  Value rhs = evaluate(expr.items[1]);
+  if (lhs.containsError() || rhs.containsError()) return Value::error(expr.range);
+  if (lhs.kind != rhs.kind) {
+    diags_.report(DiagKind::BadOperands, expr.range,
+                  fmt::format("cannot compare {} with {}", withArticle(lhs.kind), withArticle(rhs.kind)));
+    return Value::error(expr.range);
+  }
+  bool equal = valuesEqual(lhs, rhs);
+  return Value::ofBool(expr.kind == ast::Expr::Kind::Equal ? equal : !equal, expr.range);
 }
 
 Value Evaluator::evaluateString(const ast::Expr &expr) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostic_engine.h"
 #include "frontend/ast.h"
@@ -22,7 +23,15 @@ class Evaluator {
   void defineVar(const ast::VarDecl &decl, std::optional<std::string> override);
   bool isDefined(const std::string &name) const { return symbols_.count(name) != 0; }
 
+  /// Local names (module parameters) shadow constants while a scope is pushed.
+  void pushScope(std::map<std::string, Value> names) { scopes_.push_back(std::move(names)); }
+  void popScope() { scopes_.pop_back(); }
+  /// Binds one more name in the innermost scope.
+  void bind(const std::string &name, Value value) { scopes_.back()[name] = std::move(value); }
+
   Value evaluate(const ast::Expr &expr);
+  /// Evaluates a condition; reports a non-bool value. nullopt on any error.
+  std::optional<bool> evaluateCondition(const ast::Expr &expr);
   /// Evaluates every constant and variable once, so unused ones are checked too.
   void evaluateAllSymbols();
 
@@ -41,12 +50,15 @@ class Evaluator {
   Value evaluateSymbol(Symbol &symbol);
   Value evaluateString(const ast::Expr &expr);
   Value evaluateConcat(const ast::Expr &expr);
+  Value evaluateLogic(const ast::Expr &expr);
+  Value evaluateComparison(const ast::Expr &expr);
   Value checkDeclaredType(const ast::TypeExpr &type, Value value);
   Value parseVarOverride(const ast::VarDecl &decl, const std::string &text);
   bool checkTypeExpr(const ast::TypeExpr &type);
 
   DiagnosticEngine &diags_;
   std::map<std::string, Symbol> symbols_;
+  std::vector<std::map<std::string, Value>> scopes_;
 };
 
 }  // namespace tdxc

@@ -31,6 +31,8 @@ FrontendResult analyze(std::vector<LoadedFile> files, SourceManager &sources, Di
       diags.report(DiagKind::UnknownVar, {},
                    fmt::format("--var {}: no 'var {}' is declared in the source", name, name));
   evaluator.evaluateAllSymbols();
+  for (const LoadedFile &file : result.files)
+    for (const ast::ModuleDecl &module : file.ast.modules) result.modules.define(module, diags);
 
   const LoadedFile &root = result.files.front();
   for (std::size_t i = 1; i < result.files.size(); ++i)
@@ -49,7 +51,7 @@ FrontendResult analyze(std::vector<LoadedFile> files, SourceManager &sources, Di
         .notes.push_back({root.ast.images[0].nameRange, "the first image is declared here"});
 
   const ast::ImageDecl &decl = root.ast.images.front();
-  CheckedBlock checked = checkBlock(decl.body, *findBlockSpec("image"), evaluator, diags, false);
+  CheckedBlock checked = checkImage(decl.body, evaluator, diags, result.modules);
   std::map<FileId, std::filesystem::path> directories;
   for (const LoadedFile &file : result.files) directories[file.ast.file] = file.directory;
   LowerContext ctx{diags, [&](SourceRange range) { return directories[range.file]; }};

@@ -8,6 +8,7 @@
 
 #include "diag/diagnostic_engine.h"
 #include "frontend/module_loader.h"
+#include "frontend/module_table.h"
 #include "ir/image.h"
 
 namespace tdxc {
@@ -19,6 +20,7 @@ struct FrontendOptions {
 struct FrontendResult {
   std::vector<LoadedFile> files;   // load order, root first
   std::optional<ir::Image> image;  // present unless the source had no usable image
+  ModuleTable modules;             // every module of every loaded file (points into `files`)
 };
 
 FrontendResult runFrontend(const std::string &path, SourceManager &sources, DiagnosticEngine &diags,

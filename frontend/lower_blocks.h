@@ -12,6 +12,9 @@ std::optional<ir::Service> lowerService(const CheckedBlock &block, LowerContext 
 std::optional<ir::Socket> lowerSocket(const CheckedBlock &block, LowerContext &ctx);
 std::optional<ir::Script> lowerScript(const CheckedBlock &block, LowerContext &ctx);
 std::optional<ir::Repository> lowerRepository(const CheckedBlock &block, LowerContext &ctx);
+std::optional<ir::InitStep> lowerInitStep(const CheckedBlock &block, LowerContext &ctx);
+/// Merges a debloat block into content.debloat (lower_boot.cpp).
+void lowerDebloat(const CheckedBlock &block, ir::Content &content, LowerContext &ctx);
 std::optional<ir::RawSection> lowerRawSection(const CheckedBlock &block, LowerContext &ctx, bool unitSection);
 
 /// The text of `content = ...` or the bytes of `src = ...` (exactly one).

@@ -70,7 +70,7 @@ void lowerContent(const CheckedBlock &block, ir::Content &content, LowerContext 
 
   for (const CheckedBlock &child : block.children) {
     const std::string &kind = child.spec->kind;
-    if (child.spec->labelRequired && !child.block->label) continue;  // already reported
+    if (child.spec->labelRequired && !child.hasLabel()) continue;  // already reported
     if (kind == "file" || kind == "template" || kind == "skeleton") {
       if (auto file = lowerFile(child, ctx)) content.files.push_back(std::move(*file));
     } else if (kind == "user") {
@@ -87,6 +87,10 @@ void lowerContent(const CheckedBlock &block, ir::Content &content, LowerContext 
       if (auto repo = lowerRepository(child, ctx)) content.repositories.push_back(std::move(*repo));
     } else if (kind == "raw") {
       if (auto raw = lowerRawSection(child, ctx, false)) content.raw.push_back(std::move(*raw));
+    } else if (kind == "init") {
+      if (auto step = lowerInitStep(child, ctx)) content.initSteps.push_back(std::move(*step));
+    } else if (kind == "debloat") {
+      lowerDebloat(child, content, ctx);
     }
   }
 }

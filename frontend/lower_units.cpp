@@ -159,6 +159,7 @@ std::optional<ir::Service> lowerService(const CheckedBlock &block, LowerContext 
   }
   svc.hardening = getString(block, "hardening").value_or("none");
   svc.enabled = getBool(block, "enabled").value_or(true);
+  svc.afterInit = getBool(block, "after_init").value_or(true);
   svc.override = getBool(block, "override").value_or(false);
   for (const CheckedBlock &child : block.children)
     if (auto raw = lowerRawSection(child, ctx, true)) svc.extra.push_back(std::move(*raw));
@@ -190,6 +191,7 @@ std::optional<ir::Socket> lowerSocket(const CheckedBlock &block, LowerContext &c
   sock.user = account(block, "user", ctx);
   sock.group = account(block, "group", ctx);
   sock.enabled = getBool(block, "enabled").value_or(true);
+  sock.afterInit = getBool(block, "after_init").value_or(true);
   sock.override = getBool(block, "override").value_or(false);
   return sock;
 }

@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include "frontend/parse.h"
+#include "frontend/stdlib.h"
+#include "support/suggest.h"
 
 namespace tdxc {
 
@@ -52,14 +54,34 @@ std::vector<LoadedFile> ModuleLoader::loadText(const std::string &displayPath, s
   return std::move(files_);
 }
 
+// Standard library files are loaded from the binary under the display path
+// "std/NAME.tdx"; they may import each other, relative to "std/".
+void ModuleLoader::loadStdlib(const ast::Import &import) {
+  const StdlibFile *file = findStdlibFile(import.path);
+  if (file == nullptr) {
+    std::vector<std::string> names;
+    for (const StdlibFile &f : stdlibFiles()) names.push_back("std/" + std::string(f.name));
+    auto &d = diags_.report(DiagKind::ImportNotFound, import.range,
+                            fmt::format("no standard library file '{}'", import.path));
+    if (auto suggestion = closestMatch(import.path, names))
+      d.notes.push_back({{}, fmt::format("did you mean \"{}\"?", *suggestion)});
+    return;
+  }
+  std::string key = "<std>/" + std::string(file->name);
+  if (std::find(loadedKeys_.begin(), loadedKeys_.end(), key) != loadedKeys_.end()) return;
+  loadedKeys_.push_back(key);
+  stack_.push_back(key);
+  loadRecursive(sources_.add("std/" + std::string(file->name) + ".tdx", std::string(file->text)), "std");
+  stack_.pop_back();
+}
+
 void ModuleLoader::loadRecursive(FileId id, const fs::path &directory) {
   std::size_t index = files_.size();
   files_.push_back({parseFile(sources_.file(id), diags_), directory});
   std::vector<ast::Import> imports = files_[index].ast.imports;  // copy: files_ grows below
   for (const ast::Import &import : imports) {
     if (import.path.rfind("std/", 0) == 0) {
-      diags_.report(DiagKind::ImportNotFound, import.range,
-                    fmt::format("no standard library module '{}'", import.path));
+      loadStdlib(import);
       continue;
     }
     fs::path target = (directory / import.path).lexically_normal();

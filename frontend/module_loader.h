@@ -29,6 +29,7 @@ class ModuleLoader {
 
  private:
   void loadRecursive(FileId id, const std::filesystem::path &directory);
+  void loadStdlib(const ast::Import &import);
 
   SourceManager &sources_;
   DiagnosticEngine &diags_;

@@ -72,8 +72,8 @@ KeySpec overrideKey() {
 TypeSpec scalarType() { return {TypeSpec::Kind::Scalar, nullptr, {}}; }
 TypeSpec scalarOrListType() { return {TypeSpec::Kind::ScalarOrList, nullptr, {}}; }
 
-const std::vector<std::string> kContentBlocks = {"file",    "template", "skeleton", "user",       "group",
-                                                 "service", "socket",   "script",   "repository", "raw"};
+const std::vector<std::string> kContentBlocks = {"file",   "template", "skeleton",   "user", "group", "service",
+                                                 "socket", "script",   "repository", "raw",  "init",  "debloat"};
 
 std::vector<KeySpec> contentKeys() {
   return {
@@ -236,7 +236,10 @@ std::vector<BlockSpec> buildSpecs() {
             "\"strict\" adds a sandboxing preset (see docs/language.md)."),
         key("wanted_by", listOf(stringType()), "[\"multi-user.target\"]",
             "Targets that pull the service in when enabled."),
-        key("enabled", boolType(), "true", "Enable the unit (systemd preset)."), overrideKey()},
+        key("enabled", boolType(), "true", "Enable the unit (systemd preset)."),
+        key("after_init", boolType(), "true",
+            "Order after runtime-init.service and require it (only when the image has init steps)."),
+        overrideKey()},
        {"extra"},
        false,
        {},
@@ -258,7 +261,10 @@ std::vector<BlockSpec> buildSpecs() {
                     key("service", stringType(), "the socket name", "The service activated by the socket."),
                     key("mode", stringType(), "\"0660\"", "SocketMode= for file system sockets."),
                     key("user", stringType(), "", "SocketUser=."), key("group", stringType(), "", "SocketGroup=."),
-                    key("enabled", boolType(), "true", "Enable the socket (systemd preset)."), overrideKey()},
+                    key("enabled", boolType(), "true", "Enable the socket (systemd preset)."),
+                    key("after_init", boolType(), "true",
+                        "Order after runtime-init.service and require it (only when the image has init steps)."),
+                    overrideKey()},
                    {},
                    false,
                    {},
@@ -290,6 +296,38 @@ std::vector<BlockSpec> buildSpecs() {
        false,
        {},
        "An extra apt repository, emitted as a sandbox apt source with its keyring."});
+  specs.push_back(
+      {"init",
+       true,
+       "the step name",
+       {key("priority", intType(), "100", "Steps run in ascending priority; equal priorities keep declaration order."),
+        key("run", stringType(), "", "The step (bash, run with set -euo pipefail). Exactly one of run and src."),
+        key("src", stringType(), "", "A script file, relative to the .tdx file."), overrideKey()},
+       {},
+       false,
+       {},
+       "A boot-time step of /usr/bin/runtime-init, run once by runtime-init.service before every declared service "
+       "and socket."});
+  BlockSpec debloat{
+      "debloat",
+      false,
+      "",
+      {key("enabled", boolType(), "true", "Whether to debloat at all (a profile can turn it off)."),
+       key("systemd_minimize", boolType(), "true",
+           "Mask the systemd package's units and delete its binaries, except those kept."),
+       key("paths_remove", listOf(stringType()), "[]",
+           "Paths (shell globs) deleted from the image, added to the defaults."),
+       key("paths_keep", listOf(stringType()), "[]", "Paths kept although the plan would delete them."),
+       key("units_keep", listOf(stringType()), "[]",
+           "systemd units kept unmasked, added to the defaults and the units the image's services need."),
+       key("bins_keep", listOf(stringType()), "[]", "systemd binaries (/usr/bin names) kept, added to the defaults.")},
+      {},
+      false,
+      {},
+      "Shrinks the image in the finalize phase: deletes paths and masks unneeded systemd units. Several debloat blocks "
+      "(from modules, too) merge; a profile's block adjusts the plan for that profile (see tdxc explain debloat).",
+      true};
+  specs.push_back(debloat);
   specs.push_back({"raw",
                    true,
                    "the mkosi.conf section, e.g. \"Content\"",

@@ -47,6 +47,7 @@ struct BlockSpec {
   bool openKeys = false;  // any key is accepted with type openKeyType (raw mkosi keys)
   TypeSpec openKeyType;
   std::string doc;
+  bool labelForbidden = false;  // e.g. debloat { }: one per scope, nothing to name
 
   const KeySpec *findKey(const std::string &name) const;
   std::vector<std::string> keyNames() const;

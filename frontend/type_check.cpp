@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "support/suggest.h"
 
@@ -158,47 +160,345 @@ void checkAssignment(const ast::Assignment &a, const BlockSpec &spec, CheckedBlo
   out.entries.push_back({a.key, a.keyRange, std::move(value), !a.append});
 }
 
-}  // namespace
-
-CheckedBlock checkBlock(const ast::Block &block, const BlockSpec &spec, Evaluator &evaluator, DiagnosticEngine &diags,
-                        bool inProfile) {
-  CheckedBlock out;
-  out.block = &block;
-  out.spec = &spec;
-  if (spec.labelRequired && !block.label)
-    diags.report(DiagKind::LabelRequired, block.kindRange,
-                 fmt::format("{} needs a label: {} \"...\" {{ }} naming {}", spec.kind, spec.kind, spec.labelMeaning));
-
-  for (const ast::Member &member : block.members) {
-    if (member.assignment) {
-      checkAssignment(*member.assignment, spec, out, evaluator, diags, inProfile);
-      continue;
+void mergeEntry(CheckedBlock &out, CheckedEntry entry, DiagnosticEngine &diags) {
+  for (CheckedEntry &existing : out.entries) {
+    if (existing.key != entry.key) continue;
+    bool collection = existing.value.kind == Value::Kind::List || existing.value.kind == Value::Kind::Map;
+    if (collection && entry.value.kind == existing.value.kind) {
+      mergeInto(existing, std::move(entry.value), diags);
+    } else if (formatValue(existing.value) != formatValue(entry.value)) {
+      diags
+          .report(DiagKind::DuplicateKey, entry.keyRange,
+                  fmt::format("'{}' is set to different values by shared module setup", entry.key))
+          .notes.push_back({existing.keyRange, "first set here"});
     }
-    const ast::Block &child = *member.block;
+    return;
+  }
+  out.entries.push_back(std::move(entry));
+}
+
+// What a once { } block expanded to, as text: two expansions with the same
+// fingerprint are the same setup and are emitted once.
+std::string fingerprint(const CheckedBlock &block) {
+  std::string out = block.spec ? block.spec->kind : "";
+  out += "\x1f" + block.label() + "{";
+  for (const CheckedEntry &e : block.entries) out += e.key + (e.assigned ? "=" : "+=") + formatValue(e.value) + ";";
+  for (const CheckedBlock &child : block.children) out += fingerprint(child);
+  return out + "}";
+}
+
+bool validInstanceName(const std::string &name) {
+  return !name.empty() &&
+         name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") ==
+             std::string::npos &&
+         name[0] != '.' && name[0] != '-';
+}
+
+class Checker {
+ public:
+  Checker(Evaluator &evaluator, DiagnosticEngine &diags, const ModuleTable &modules)
+      : evaluator_(evaluator), diags_(diags), modules_(modules) {}
+
+  CheckedBlock checkImage(const ast::Block &image) {
+    scopes_.emplace_back();
+    std::vector<const ast::Block *> profiles;
+    deferredProfiles_ = &profiles;
+    CheckedBlock out = start(image, *findBlockSpec("image"));
+    checkMembers(image, *out.spec, out, false, nullptr);
+    deferredProfiles_ = nullptr;
+    for (const ast::Block *profile : profiles) {
+      scopes_.emplace_back();
+      CheckedBlock checked = check(*profile, *findBlockSpec("profile"), true);
+      scopes_.pop_back();
+      if (checked.spec) out.children.push_back(std::move(checked));
+    }
+    finish(image, out);
+    return out;
+  }
+
+ private:
+  // The expansion bookkeeping of one scope: the image, or one profile (which
+  // also sees the image's scope, as its content is layered on the image).
+  struct Scope {
+    std::map<std::string, SourceRange> instances;  // "Module/instance" -> use site
+    std::set<std::string> onceExpansions;          // fingerprints
+  };
+
+  CheckedBlock start(const ast::Block &block, const BlockSpec &spec) {
+    CheckedBlock out;
+    out.block = &block;
+    out.spec = &spec;
+    if (block.labelExpr) {
+      if (spec.labelForbidden) {
+        diags_.report(DiagKind::LabelNotAllowed, block.labelRange,
+                      fmt::format("{} blocks take no label: write {} {{ ... }}", spec.kind, spec.kind));
+      } else {
+        Value label = evaluator_.evaluate(*block.labelExpr);
+        if (label.kind == Value::Kind::String) out.labelText = label.str;
+      }
+    } else if (spec.labelRequired) {
+      diags_.report(
+          DiagKind::LabelRequired, block.kindRange,
+          fmt::format("{} needs a label: {} \"...\" {{ }} naming {}", spec.kind, spec.kind, spec.labelMeaning));
+    }
+    return out;
+  }
+
+  void finish(const ast::Block &block, const CheckedBlock &out) {
+    for (const KeySpec &key : out.spec->keys)
+      if (key.required && !out.entry(key.name))
+        diags_.report(DiagKind::MissingKey, block.labelExpr ? block.labelRange : block.kindRange,
+                      fmt::format("{} \"{}\" needs '{}': {}", out.spec->kind, out.label(), key.name, key.doc));
+  }
+
+  CheckedBlock check(const ast::Block &block, const BlockSpec &spec, bool inProfile) {
+    CheckedBlock out = start(block, spec);
+    checkMembers(block, spec, out, inProfile, nullptr);
+    finish(block, out);
+    return out;
+  }
+
+  // Checks `source`'s members into `out`. `source` is `out`'s own block, an
+  // if-branch inside it, or the body of a module used in it (`module` set).
+  void checkMembers(const ast::Block &source, const BlockSpec &spec, CheckedBlock &out, bool inProfile,
+                    const ModuleInfo *module) {
+    for (const ast::Member &member : source.members) {
+      if (member.assignment) {
+        checkAssignment(*member.assignment, spec, out, evaluator_, diags_, inProfile);
+      } else if (member.use) {
+        expandUse(*member.use, spec, out, inProfile);
+      } else if (member.ifChain) {
+        for (const ast::IfBranch &branch : member.ifChain->branches) {
+          if (!branch.condition) {
+            checkMembers(branch.body, spec, out, inProfile, module);
+            break;
+          }
+          std::optional<bool> taken = evaluator_.evaluateCondition(*branch.condition);
+          if (!taken) break;  // reported; neither branch is trustworthy
+          if (*taken) {
+            checkMembers(branch.body, spec, out, inProfile, module);
+            break;
+          }
+        }
+      } else if (member.block) {
+        checkChild(*member.block, spec, out, inProfile, module);
+      }
+    }
+  }
+
+  void checkChild(const ast::Block &child, const BlockSpec &spec, CheckedBlock &out, bool inProfile,
+                  const ModuleInfo *module) {
+    if (child.kind == "once" && module != nullptr) {
+      expandOnce(child, spec, out, inProfile, module);
+      return;
+    }
     const BlockSpec *childSpec = findBlockSpec(child.kind);
     bool allowed =
         childSpec && std::find(spec.children.begin(), spec.children.end(), child.kind) != spec.children.end();
+    if (child.kind == "profile" && module != nullptr) allowed = false;
     if (!allowed) {
-      auto &d = diags.report(DiagKind::UnknownBlock, child.kindRange,
-                             fmt::format("'{}' blocks are not allowed in {}", child.kind, spec.kind));
-      if (!childSpec) {
+      auto &d = diags_.report(DiagKind::UnknownBlock, child.kindRange,
+                              fmt::format("'{}' blocks are not allowed in {}", child.kind, spec.kind));
+      if (child.kind == "once") {
+        d.notes.push_back({{}, "once { } groups a module's shared setup; it is only allowed in a module body"});
+      } else if (!childSpec) {
         if (auto suggestion = closestMatch(child.kind, spec.children)) {
           d.notes.push_back({{}, fmt::format("did you mean '{}'?", *suggestion)});
           d.fixits.push_back({child.kindRange, *suggestion});
         }
       } else if (child.kind == "profile") {
-        d.notes.push_back({{}, "profiles cannot nest; declare every profile directly in the image"});
+        d.notes.push_back({{},
+                           module ? "a module cannot declare profiles; use the module inside a profile instead"
+                                  : "profiles cannot nest; declare every profile directly in the image"});
       }
-      continue;
+      return;
     }
-    out.children.push_back(checkBlock(child, *childSpec, evaluator, diags, child.kind == "profile"));
+    if (child.kind == "profile" && deferredProfiles_ != nullptr) {
+      deferredProfiles_->push_back(&child);
+      return;
+    }
+    out.children.push_back(check(child, *childSpec, child.kind == "profile"));
   }
 
-  for (const KeySpec &key : spec.keys)
-    if (key.required && !out.entry(key.name))
-      diags.report(DiagKind::MissingKey, block.label ? block.labelRange : block.kindRange,
-                   fmt::format("{} \"{}\" needs '{}': {}", spec.kind, block.label.value_or(""), key.name, key.doc));
-  return out;
+  // once { ... } in a module body: checked like the body, then kept only if
+  // no earlier use in this scope (or the image under a profile) expanded it
+  // to the same content.
+  void expandOnce(const ast::Block &once, const BlockSpec &spec, CheckedBlock &out, bool inProfile,
+                  const ModuleInfo *module) {
+    if (once.labelExpr)
+      diags_.report(DiagKind::LabelNotAllowed, once.labelRange, "once blocks take no label: write once { ... }");
+    CheckedBlock shared;
+    shared.block = out.block;
+    shared.spec = out.spec;
+    checkMembers(once, spec, shared, inProfile, module);
+    // Only the content counts: the same setup reached from the image and
+    // from a profile, or from two modules, is one setup.
+    std::string key;
+    for (const CheckedEntry &e : shared.entries) key += e.key + "=" + formatValue(e.value) + ";";
+    for (const CheckedBlock &child : shared.children) key += fingerprint(child);
+    for (const Scope &scope : scopes_)
+      if (scope.onceExpansions.count(key)) return;
+    scopes_.back().onceExpansions.insert(key);
+    for (CheckedEntry &entry : shared.entries) mergeEntry(out, std::move(entry), diags_);
+    for (CheckedBlock &child : shared.children) out.children.push_back(std::move(child));
+  }
+
+  void expandUse(const ast::Use &use, const BlockSpec &spec, CheckedBlock &out, bool inProfile) {
+    const ModuleInfo *module = modules_.find(use.module);
+    if (spec.kind != "image" && spec.kind != "profile") {
+      diags_.report(
+          DiagKind::UnknownBlock, use.args.kindRange,
+          fmt::format("modules cannot be used inside {}; use them in the image, a profile or a module", spec.kind));
+      return;
+    }
+    if (module == nullptr) {
+      auto &d =
+          diags_.report(DiagKind::UnknownModule, use.moduleRange, fmt::format("no module named '{}'", use.module));
+      if (auto suggestion = closestMatch(use.module, modules_.names())) {
+        d.notes.push_back({{}, fmt::format("did you mean '{}'?", *suggestion)});
+        d.fixits.push_back({use.moduleRange, *suggestion});
+      } else if (modules_.names().empty() || !modules_.find("Tdxs")) {
+        d.notes.push_back({{}, "standard library modules need an import, e.g. import \"std/tdx\""});
+      }
+      return;
+    }
+    for (const ModuleInfo *active : useStack_)
+      if (active == module) {
+        diags_.report(DiagKind::ModuleRecursion, use.moduleRange,
+                      fmt::format("module '{}' uses itself; modules cannot recurse", module->decl->name));
+        return;
+      }
+
+    std::string instance = defaultInstanceName(module->decl->name);
+    SourceRange instanceRange = use.moduleRange;
+    if (use.args.labelExpr) {
+      Value label = evaluator_.evaluate(*use.args.labelExpr);
+      if (label.kind != Value::Kind::String) return;
+      instance = label.str;
+      instanceRange = use.args.labelRange;
+      if (!validInstanceName(instance)) {
+        diags_.report(DiagKind::InvalidValue, instanceRange,
+                      fmt::format("instance name \"{}\" must be letters, digits, '_', '.' and '-' (it names files and "
+                                  "units)",
+                                  instance));
+        return;
+      }
+    }
+    std::string instanceKey = module->decl->name + "/" + instance;
+    for (const Scope &scope : scopes_) {
+      auto seen = scope.instances.find(instanceKey);
+      if (seen == scope.instances.end()) continue;
+      auto &d = diags_.report(DiagKind::DuplicateInstance, instanceRange,
+                              fmt::format("module {} is already used as \"{}\"{}", module->decl->name, instance,
+                                          &scope == &scopes_.back() ? "" : " in the image this profile extends"));
+      d.notes.push_back({seen->second, "first used here"});
+      d.notes.push_back(
+          {{}, fmt::format("give each use its own instance name: use {} \"NAME\" {{ ... }}", module->decl->name)});
+      return;
+    }
+    scopes_.back().instances[instanceKey] = instanceRange;
+
+    std::map<std::string, Value> arguments;
+    if (!bindArguments(use, *module, arguments)) return;
+    std::map<std::string, Value> scope;
+    scope["name"] = Value::ofString(instance, instanceRange);
+    evaluator_.pushScope(std::move(scope));
+    bool complete = true;
+    for (std::size_t i = 0; i < module->decl->params.size(); ++i) {
+      const ast::ParamDecl &param = module->decl->params[i];
+      auto given = arguments.find(param.name);
+      if (given != arguments.end()) {
+        evaluator_.bind(param.name, given->second);
+        continue;
+      }
+      if (!param.defaultValue) {
+        diags_
+            .report(DiagKind::MissingArgument, use.moduleRange,
+                    fmt::format("module {} needs '{}' ({}){}", module->decl->name, param.name,
+                                module->paramTypes[i] ? module->paramTypes[i]->describe() : "?",
+                                param.doc.empty() ? "" : ": " + firstLine(param.doc)))
+            .notes.push_back({param.nameRange, "declared here"});
+        complete = false;
+        evaluator_.bind(param.name, Value::error(use.moduleRange));
+        continue;
+      }
+      Value value = evaluator_.evaluate(*param.defaultValue);
+      if (module->paramTypes[i] && !checkValueType(value, *module->paramTypes[i], diags_))
+        value = Value::error(value.range);
+      evaluator_.bind(param.name, std::move(value));
+    }
+    if (complete) {
+      diags_.pushContext(
+          {use.moduleRange, fmt::format("in module {} \"{}\", used here", module->decl->name, instance)});
+      useStack_.push_back(module);
+      checkMembers(module->decl->body, spec, out, inProfile, module);
+      useStack_.pop_back();
+      diags_.popContext();
+    }
+    evaluator_.popScope();
+  }
+
+  bool bindArguments(const ast::Use &use, const ModuleInfo &module, std::map<std::string, Value> &arguments) {
+    std::map<std::string, SourceRange> seen;
+    for (const ast::Member &member : use.args.members) {
+      if (!member.assignment) {
+        SourceRange at = member.block ? member.block->kindRange
+                         : member.use ? member.use->moduleRange
+                                      : (member.ifChain ? member.ifChain->range : use.range);
+        diags_.report(DiagKind::BadArgument, at,
+                      fmt::format("module arguments are NAME = value; blocks, uses and ifs belong in the module body"));
+        continue;
+      }
+      const ast::Assignment &a = *member.assignment;
+      Value value = evaluator_.evaluate(a.value);
+      if (a.key == "name") {
+        diags_.report(DiagKind::BadArgument, a.keyRange,
+                      fmt::format("the instance name is the label: use {} \"NAME\" {{ ... }}", module.decl->name));
+        continue;
+      }
+      const ast::ParamDecl *param = module.findParam(a.key);
+      if (param == nullptr) {
+        auto &d = diags_.report(DiagKind::UnknownArgument, a.keyRange,
+                                fmt::format("module {} has no parameter '{}'", module.decl->name, a.key));
+        if (auto suggestion = closestMatch(a.key, module.paramNames())) {
+          d.notes.push_back({{}, fmt::format("did you mean '{}'?", *suggestion)});
+          d.fixits.push_back({a.keyRange, *suggestion});
+        }
+        continue;
+      }
+      if (a.append) {
+        diags_.report(DiagKind::BadArgument, a.keyRange, fmt::format("an argument is set once with '=', not '+='"));
+        continue;
+      }
+      if (auto first = seen.find(a.key); first != seen.end()) {
+        diags_.report(DiagKind::DuplicateKey, a.keyRange, fmt::format("argument '{}' is given twice", a.key))
+            .notes.push_back({first->second, "first given here"});
+        continue;
+      }
+      seen[a.key] = a.keyRange;
+      std::size_t index = static_cast<std::size_t>(param - module.decl->params.data());
+      if (module.paramTypes[index] && !checkValueType(value, *module.paramTypes[index], diags_))
+        value = Value::error(value.range);
+      arguments[a.key] = std::move(value);
+    }
+    return true;
+  }
+
+  static std::string firstLine(const std::string &doc) { return doc.substr(0, doc.find('\n')); }
+
+  Evaluator &evaluator_;
+  DiagnosticEngine &diags_;
+  const ModuleTable &modules_;
+  std::vector<Scope> scopes_;
+  std::vector<const ModuleInfo *> useStack_;
+  std::vector<const ast::Block *> *deferredProfiles_ = nullptr;
+};
+
+}  // namespace
+
+CheckedBlock checkImage(const ast::Block &image, Evaluator &evaluator, DiagnosticEngine &diags,
+                        const ModuleTable &modules) {
+  return Checker(evaluator, diags, modules).checkImage(image);
 }
 
 }  // namespace tdxc

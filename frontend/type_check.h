@@ -1,6 +1,7 @@
-// Checks one block of the AST against its BlockSpec: unknown keys and blocks
-// (with "did you mean"), duplicates, '+=' rules, required keys, value types and
-// enum members. Produces a CheckedBlock of evaluated, well-typed values.
+// Checks the image against the schema: unknown keys and blocks (with "did you
+// mean"), duplicates, '+=' rules, required keys, value types and enum members.
+// Module uses are expanded here, `if` chains resolved and labels evaluated,
+// so later stages see one flat CheckedBlock of evaluated, well-typed values.
 #pragma once
 
 #include <string>
@@ -8,6 +9,7 @@
 
 #include "frontend/ast.h"
 #include "frontend/evaluator.h"
+#include "frontend/module_table.h"
 #include "frontend/schema.h"
 
 namespace tdxc {
@@ -22,20 +24,23 @@ struct CheckedEntry {
 struct CheckedBlock {
   const ast::Block *block = nullptr;
   const BlockSpec *spec = nullptr;
-  std::vector<CheckedEntry> entries;
-  std::vector<CheckedBlock> children;  // source order; unknown kinds left out
+  std::optional<std::string> labelText;  // evaluated label; nullopt if none or broken
+  std::vector<CheckedEntry> entries;     // with the contributions of used modules merged in
+  std::vector<CheckedBlock> children;    // source order, modules expanded in place; unknown kinds left out
 
   /// The entry for a key if present and free of errors.
   const Value *get(const std::string &key) const;
   const CheckedEntry *entry(const std::string &key) const;
-  std::string label() const { return block && block->label ? *block->label : std::string(); }
+  bool hasLabel() const { return labelText.has_value(); }
+  std::string label() const { return labelText.value_or(std::string()); }
   SourceRange labelRange() const { return block ? block->labelRange : SourceRange{}; }
   SourceRange range() const { return block ? block->range : SourceRange{}; }
 };
 
-/// `inProfile` turns on the profile rules (lists only grow).
-CheckedBlock checkBlock(const ast::Block &block, const BlockSpec &spec, Evaluator &evaluator, DiagnosticEngine &diags,
-                        bool inProfile);
+/// Checks the image block: its own members first (modules expanded in place),
+/// then its profiles, so shared module setup lands in the base image.
+CheckedBlock checkImage(const ast::Block &image, Evaluator &evaluator, DiagnosticEngine &diags,
+                        const ModuleTable &modules);
 
 /// Checks a value against a type; reports and returns false on mismatch.
 bool checkValueType(const Value &value, const TypeSpec &type, DiagnosticEngine &diags);

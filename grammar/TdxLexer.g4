@@ -9,6 +9,11 @@ IMPORT : 'import' ;
 CONST  : 'const' ;
 VAR    : 'var' ;
 IMAGE  : 'image' ;
+MODULE : 'module' ;
+PARAM  : 'param' ;
+USE    : 'use' ;
+IF     : 'if' ;
+ELSE   : 'else' ;
 TRUE   : 'true' ;
 FALSE  : 'false' ;
 
@@ -24,8 +29,13 @@ COMMA       : ',' ;
 SEMI        : ';' ;
 COLON       : ':' ;
 PLUS_ASSIGN : '+=' ;
+EQ          : '==' ;
+NEQ         : '!=' ;
+ANDAND      : '&&' ;
+OROR        : '||' ;
 ASSIGN      : '=' ;
 PLUS        : '+' ;
+BANG        : '!' ;
 
 IDENT : [A-Za-z_] [A-Za-z0-9_]* ;
 INT   : '-'? [0-9]+ ;

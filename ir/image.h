@@ -81,6 +81,8 @@ struct Service {
   std::string hardening = "none";
   std::vector<RawSection> extra;
   bool enabled = true;
+  bool afterInit = true;   // gets After=/Requires=runtime-init.service when there are init steps
+  bool generated = false;  // made by a pass (runtime-init.service), not declared
   bool override = false;
   SourceRange range;
 };
@@ -93,9 +95,37 @@ struct Socket {
   std::string mode = "0660";
   std::optional<LocatedString> user;
   std::optional<LocatedString> group;
+  std::vector<LocatedString> after, requiresUnits;  // injected by inject-init-deps
   bool enabled = true;
+  bool afterInit = true;
   bool override = false;
   SourceRange range;
+};
+
+/// One boot-time step of /usr/bin/runtime-init.
+struct InitStep {
+  LocatedString name;
+  std::int64_t priority = 100;
+  std::string script;
+  bool override = false;
+  SourceRange range;
+};
+
+/// A debloat { } block (several merge: lists append, a scalar set twice must agree).
+struct Debloat {
+  std::optional<Located<bool>> enabled;
+  std::optional<Located<bool>> systemdMinimize;
+  std::vector<LocatedString> pathsRemove, pathsKeep, unitsKeep, binsKeep;
+  SourceRange range;
+};
+
+/// What one scope (the base, or a profile) contributes to the debloat plan,
+/// filled by the plan-debloat pass (the defaults are added when combining).
+struct DebloatLayer {
+  std::optional<bool> enabled;  // nullopt: this scope does not decide
+  std::optional<bool> systemdMinimize;
+  std::vector<std::string> pathsRemove, pathsKeep, binsKeep;  // sorted, unique
+  std::map<std::string, std::string> unitsKeep;               // unit -> why it is kept
 };
 
 enum class Phase { Sync, Prepare, Build, Postinst, Finalize, Postoutput, Clean };
@@ -144,6 +174,12 @@ struct Content {
   std::vector<Script> scripts;
   std::vector<Repository> repositories;
   std::vector<RawSection> raw;
+  std::vector<InitStep> initSteps;
+  std::optional<Debloat> debloat;
+  /// Base units that a profile orders after runtime-init with a drop-in,
+  /// because only the profile has init steps (set by inject-init-deps).
+  std::vector<LocatedString> initDropIns;
+  std::optional<DebloatLayer> debloatLayer;
 };
 
 struct Profile {

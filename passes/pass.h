@@ -28,6 +28,9 @@ void validateDestinations(ir::Image &image, PassContext &ctx);
 void validateServices(ir::Image &image, PassContext &ctx);
 void validateConflicts(ir::Image &image, PassContext &ctx);
 void validateReferences(ir::Image &image, PassContext &ctx);
+void orderInit(ir::Image &image, PassContext &ctx);
+void injectInitDependencies(ir::Image &image, PassContext &ctx);
+void planDebloat(ir::Image &image, PassContext &ctx);
 
 /// The pipeline, in order. This is the one place that decides pass order.
 const std::vector<Pass> &defaultPipeline();

@@ -8,6 +8,9 @@ namespace tdxc {
 const std::vector<Pass> &defaultPipeline() {
   static const std::vector<Pass> passes = {
       {"resolve-profiles", "check profile names and overrides of base declarations", resolveProfiles},
+      {"order-init", "sort init steps by priority into /usr/bin/runtime-init and runtime-init.service", orderInit},
+      {"inject-init-deps", "order every service and socket after runtime-init.service", injectInitDependencies},
+      {"plan-debloat", "collect each scope's debloat layer and the units its services need", planDebloat},
       {"validate-destinations", "require clean absolute image paths", validateDestinations},
       {"validate-services", "reject duplicate units, users, groups, repositories and scripts", validateServices},
       {"validate-conflicts", "reject two writers of one image path", validateConflicts},

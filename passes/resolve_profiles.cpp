@@ -59,6 +59,7 @@ void resolveProfiles(ir::Image &image, PassContext &ctx) {
   warnOverrideInBase(base.sockets, ctx);
   warnOverrideInBase(base.scripts, ctx);
   warnOverrideInBase(base.repositories, ctx);
+  warnOverrideInBase(base.initSteps, ctx);
 
   static const std::regex profileName(R"(^[a-z0-9][a-z0-9_-]*$)");
   std::map<std::string, const ir::Profile *> seen;
@@ -87,6 +88,7 @@ void resolveProfiles(ir::Image &image, PassContext &ctx) {
     checkOverrides(base.sockets, overlay.sockets, nameKey<ir::Socket>, "socket", name, ctx);
     checkOverrides(base.scripts, overlay.scripts, scriptKey, "script", name, ctx);
     checkOverrides(base.repositories, overlay.repositories, nameKey<ir::Repository>, "repository", name, ctx);
+    checkOverrides(base.initSteps, overlay.initSteps, nameKey<ir::InitStep>, "init step", name, ctx);
   }
 }
 
@@ -123,6 +125,8 @@ ir::Content layeredContent(const ir::Image &image, const ir::Profile &profile) {
   layer(merged.sockets, o.sockets, nameKey<ir::Socket>);
   layer(merged.scripts, o.scripts, [](const ir::Script &s) { return s.name.value + ir::phaseName(s.phase); });
   layer(merged.repositories, o.repositories, nameKey<ir::Repository>);
+  layer(merged.initSteps, o.initSteps, nameKey<ir::InitStep>);
+  append(merged.initDropIns, o.initDropIns);
   if (o.settings.hostname) merged.settings.hostname = o.settings.hostname;
   if (o.settings.network) merged.settings.network = o.settings.network;
   if (o.settings.cleanPackageMetadata) merged.settings.cleanPackageMetadata = o.settings.cleanPackageMetadata;

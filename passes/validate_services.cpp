@@ -35,6 +35,9 @@ void check(const ir::Content &c, PassContext &ctx) {
   unique(
       c.scripts, [](const ir::Script &s) { return std::string(ir::phaseName(s.phase)) + "/" + s.name.value; },
       DiagKind::DuplicateDeclaration, "script", ctx);
+  unique(
+      c.initSteps, [](const ir::InitStep &s) { return s.name.value; }, DiagKind::DuplicateDeclaration, "init step",
+      ctx);
   // A generated unit and an enabled package unit with one name would fight over presets.
   for (const ir::LocatedString &unit : c.enableUnits)
     for (const ir::Service &svc : c.services)

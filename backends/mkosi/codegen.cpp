@@ -48,6 +48,7 @@ FileTree generateTree(const ir::Image &image) {
     emitScripts(scope, tree);
   };
   emitScope(Scope{image, image.base, "", "", uids});
+  emitDebloat(image, tree);
   for (const ir::Profile &profile : image.profiles)
     emitScope(Scope{image, profile.content, profile.name.value, "mkosi.profiles/" + profile.name.value + "/", uids});
   return tree;

@@ -81,6 +81,14 @@ std::string socketUnit(const Scope &scope, const ir::Socket &sock) {
       {"stream", "ListenStream"}, {"datagram", "ListenDatagram"}, {"sequential", "ListenSequentialPacket"}};
   std::string u = generatedHeader(scope, "socket \"" + sock.name.value + "\"");
   u += "[Unit]\nDescription=" + escapeUnitText(sock.name.value) + " socket\n";
+  if (!sock.after.empty()) {
+    // Default dependencies order a socket before sockets.target, which is
+    // before basic.target, which runtime-init.service starts after: a cycle.
+    // So this socket takes only the early-boot and shutdown dependencies.
+    u += "DefaultDependencies=no\nAfter=sysinit.target " + unitList(sock.after) + "\n";
+    u += "Requires=sysinit.target " + unitList(sock.requiresUnits) + "\n";
+    u += "Before=shutdown.target\nConflicts=shutdown.target\n";
+  }
   u += "\n[Socket]\n";
   for (const std::string &listen : sock.listen) u += listenKey.at(sock.kind) + "=" + escapeUnitText(listen) + "\n";
   u += "SocketMode=" + sock.mode + "\n";
@@ -107,6 +115,10 @@ void emitUnits(const Scope &scope, FileTree &tree) {
     presets.insert((sock.enabled ? "enable " : "disable ") + unit);
   }
   for (const ir::LocatedString &unit : c.enableUnits) presets.insert("enable " + unit.value);
+  for (const ir::LocatedString &unit : c.initDropIns)
+    tree.add(scope.root + "mkosi.extra" + ir::unitPath(unit.value) + ".d/10-tdxc-runtime-init.conf",
+             generatedHeader(scope, "init steps of this profile") +
+                 "[Unit]\nAfter=runtime-init.service\nRequires=runtime-init.service\n");
   if (presets.empty()) return;
   std::string text = generatedHeader(scope, "units to enable");
   for (const std::string &line : presets) text += line + "\n";

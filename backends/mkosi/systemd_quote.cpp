@@ -52,19 +52,4 @@ std::string quoteEnvironmentAssignment(const std::string &key, const std::string
 // systemd and mkosi share the %-specifier syntax and its %% escape.
 std::string escapeUnitText(const std::string &text) { return escapeSpecifiers(text); }
 
-std::string shellQuote(const std::string &word) {
-  bool plain = !word.empty() &&
-               word.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-./:=@+,") ==
-                   std::string::npos;
-  if (plain) return word;
-  std::string out = "'";
-  for (char c : word) {
-    if (c == '\'')
-      out += "'\\''";
-    else
-      out += c;
-  }
-  return out + "'";
-}
-
 }  // namespace tdxc::mkosi

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "support/quote.h"
+
 namespace tdxc::mkosi {
 
 /// One ExecStart= argument: '%' and '$' are escaped (no specifier or variable
@@ -15,7 +17,5 @@ std::string execLine(const std::vector<std::string> &argv);
 std::string quoteEnvironmentAssignment(const std::string &key, const std::string &value);
 /// Free text such as Description=: only specifiers need escaping.
 std::string escapeUnitText(const std::string &text);
-/// Single-quotes a word for bash.
-std::string shellQuote(const std::string &word);
 
 }  // namespace tdxc::mkosi
