@@ -31,7 +31,26 @@ struct MapEntry {
 struct Expr {
   // Not, And, Or, Equal and NotEqual are the boolean operators; Call is a
   // built-in function call such as to_json(x).
-  enum class Kind { String, Int, Bool, Reference, List, Map, Concat, Not, And, Or, Equal, NotEqual, Call, Error };
+  enum class Kind {
+    String,
+    Int,
+    Bool,
+    Reference,
+    List,
+    Map,
+    Concat,
+    Not,
+    And,
+    Or,
+    Equal,
+    NotEqual,
+    Less,
+    Greater,
+    LessEqual,
+    GreaterEqual,
+    Call,
+    Error
+  };
 
   Kind kind = Kind::Error;
   SourceRange range;
@@ -55,6 +74,13 @@ struct Block;
 struct Use;
 struct IfChain;
 
+/// `assert CONDITION, "message"`: a module's check of its arguments.
+struct Assertion {
+  Expr condition;
+  Expr message;
+  SourceRange range;
+};
+
 struct Assignment {
   std::string key;
   SourceRange keyRange;
@@ -70,6 +96,7 @@ struct Member {
   std::unique_ptr<Block> block;
   std::unique_ptr<Use> use;
   std::unique_ptr<IfChain> ifChain;
+  std::unique_ptr<Assertion> assertion;
 };
 
 struct Block {

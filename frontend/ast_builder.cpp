@@ -201,6 +201,16 @@ class Builder {
         ast::Member m;
         m.use = std::move(use);
         block.members.push_back(std::move(m));
+      } else if (auto *as = member->assertion()) {
+        std::vector<TdxParser::ExprContext *> parts = as->expr();
+        if (parts.size() != 2 || !parts[0] || !parts[1]) return;
+        auto assertion = std::make_unique<ast::Assertion>();
+        assertion->condition = buildExpr(parts[0]);
+        assertion->message = buildExpr(parts[1]);
+        assertion->range = rangeOf(as);
+        ast::Member m;
+        m.assertion = std::move(assertion);
+        block.members.push_back(std::move(m));
       } else if (auto *i = member->ifBlock()) {
         auto chain = std::make_unique<ast::IfChain>();
         chain->range = rangeOf(i);
@@ -306,7 +316,14 @@ class Builder {
     std::vector<TdxParser::AddExprContext *> sides = ctx->addExpr();
     if (sides.size() == 2 && ctx->op && sides[0] && sides[1]) {
       ast::Expr cmp;
-      cmp.kind = ctx->op->getType() == TdxLexer::EQ ? ast::Expr::Kind::Equal : ast::Expr::Kind::NotEqual;
+      switch (ctx->op->getType()) {
+        case TdxLexer::EQ: cmp.kind = ast::Expr::Kind::Equal; break;
+        case TdxLexer::NEQ: cmp.kind = ast::Expr::Kind::NotEqual; break;
+        case TdxLexer::LT: cmp.kind = ast::Expr::Kind::Less; break;
+        case TdxLexer::GT: cmp.kind = ast::Expr::Kind::Greater; break;
+        case TdxLexer::LE: cmp.kind = ast::Expr::Kind::LessEqual; break;
+        default: cmp.kind = ast::Expr::Kind::GreaterEqual; break;
+      }
       cmp.range = rangeOf(ctx);
       cmp.items.push_back(buildAdd(sides[0]));
       cmp.items.push_back(buildAdd(sides[1]));

@@ -41,6 +41,10 @@ class AstDumper {
       case ast::Expr::Kind::Or:
       case ast::Expr::Kind::Equal:
       case ast::Expr::Kind::NotEqual:
+      case ast::Expr::Kind::Less:
+      case ast::Expr::Kind::Greater:
+      case ast::Expr::Kind::LessEqual:
+      case ast::Expr::Kind::GreaterEqual:
         line(depth, fmt::format("{}{} {}", prefix, kindName(e.kind), at(e.range)));
         for (const auto &item : e.items) expr(depth + 1, "", item);
         return;
@@ -64,6 +68,10 @@ class AstDumper {
       case ast::Expr::Kind::Or: return "Or";
       case ast::Expr::Kind::Equal: return "Equal";
       case ast::Expr::Kind::NotEqual: return "NotEqual";
+      case ast::Expr::Kind::Less: return "Less";
+      case ast::Expr::Kind::Greater: return "Greater";
+      case ast::Expr::Kind::LessEqual: return "LessEqual";
+      case ast::Expr::Kind::GreaterEqual: return "GreaterEqual";
       default: return "?";
     }
   }
@@ -105,6 +113,9 @@ class AstDumper {
         line(depth, fmt::format("Use {}{} {}", m.use->module, label(m.use->args), at(m.use->range)));
         doc(depth + 1, m.use->args.doc);
         members(depth + 1, m.use->args);
+      } else if (m.assertion) {
+        expr(depth, "Assert ", m.assertion->condition);
+        expr(depth + 1, "Message ", m.assertion->message);
       } else if (m.ifChain) {
         for (const ast::IfBranch &branch : m.ifChain->branches) {
           if (branch.condition)

@@ -184,7 +184,11 @@ Value Evaluator::evaluate(const ast::Expr &expr) {
     case ast::Expr::Kind::And:
     case ast::Expr::Kind::Or: return evaluateLogic(expr);
     case ast::Expr::Kind::Equal:
-    case ast::Expr::Kind::NotEqual: return evaluateComparison(expr);
+    case ast::Expr::Kind::NotEqual:
+    case ast::Expr::Kind::Less:
+    case ast::Expr::Kind::Greater:
+    case ast::Expr::Kind::LessEqual:
+    case ast::Expr::Kind::GreaterEqual: return evaluateComparison(expr);
     case ast::Expr::Kind::Call: {
       std::vector<Value> args;
       bool failed = false;
@@ -245,8 +249,20 @@ Value Evaluator::evaluateComparison(const ast::Expr &expr) {
                   fmt::format("cannot compare {} with {}", withArticle(lhs.kind), withArticle(rhs.kind)));
     return Value::error(expr.range);
   }
-  bool equal = valuesEqual(lhs, rhs);
-  return Value::ofBool(expr.kind == ast::Expr::Kind::Equal ? equal : !equal, expr.range);
+  if (expr.kind == ast::Expr::Kind::Equal || expr.kind == ast::Expr::Kind::NotEqual) {
+    bool equal = valuesEqual(lhs, rhs);
+    return Value::ofBool(expr.kind == ast::Expr::Kind::Equal ? equal : !equal, expr.range);
+  }
+  if (lhs.kind != Value::Kind::Int) {
+    diags_.report(DiagKind::BadOperands, expr.range,
+                  fmt::format("'<', '>', '<=' and '>=' compare ints, not {}", withArticle(lhs.kind)));
+    return Value::error(expr.range);
+  }
+  bool result = expr.kind == ast::Expr::Kind::Less        ? lhs.integer < rhs.integer
+                : expr.kind == ast::Expr::Kind::Greater   ? lhs.integer > rhs.integer
+                : expr.kind == ast::Expr::Kind::LessEqual ? lhs.integer <= rhs.integer
+                                                          : lhs.integer >= rhs.integer;
+  return Value::ofBool(result, expr.range);
 }
 
 Value Evaluator::evaluateString(const ast::Expr &expr) {

@@ -115,7 +115,7 @@ void mergeInto(CheckedEntry &entry, Value value, DiagnosticEngine &diags) {
 }
 
 void checkAssignment(const ast::Assignment &a, const BlockSpec &spec, CheckedBlock &out, Evaluator &evaluator,
-                     DiagnosticEngine &diags, bool inProfile) {
+                     DiagnosticEngine &diags, bool inProfile, bool fromModule) {
   const KeySpec *keySpec = spec.findKey(a.key);
   if (!keySpec && !spec.openKeys) {
     reportUnknownKey(a, spec, inProfile, diags);
@@ -144,6 +144,11 @@ void checkAssignment(const ast::Assignment &a, const BlockSpec &spec, CheckedBlo
 
   for (CheckedEntry &existing : out.entries) {
     if (existing.key != a.key) continue;
+    if (!a.append && (fromModule || existing.fromModule) && !isCollection(type) &&
+        formatValue(existing.value) == formatValue(value)) {
+      existing.fromModule = existing.fromModule && fromModule;
+      return;  // a module and the image agree (e.g. both need network = true)
+    }
     if (!a.append) {
       // '=' after '+=' would silently discard (or, merged, keep) the added
       // items; either reading surprises someone, so it is an error.
@@ -157,7 +162,7 @@ void checkAssignment(const ast::Assignment &a, const BlockSpec &spec, CheckedBlo
     mergeInto(existing, std::move(value), diags);
     return;
   }
-  out.entries.push_back({a.key, a.keyRange, std::move(value), !a.append});
+  out.entries.push_back({a.key, a.keyRange, std::move(value), !a.append, fromModule});
 }
 
 void mergeEntry(CheckedBlock &out, CheckedEntry entry, DiagnosticEngine &diags) {
@@ -222,6 +227,7 @@ class Checker {
   struct Scope {
     std::map<std::string, SourceRange> instances;  // "Module/instance" -> use site
     std::set<std::string> onceExpansions;          // fingerprints
+    bool scratch = false;                          // see expandOnce
   };
 
   CheckedBlock start(const ast::Block &block, const BlockSpec &spec) {
@@ -264,9 +270,13 @@ class Checker {
                     const ModuleInfo *module) {
     for (const ast::Member &member : source.members) {
       if (member.assignment) {
-        checkAssignment(*member.assignment, spec, out, evaluator_, diags_, inProfile);
+        checkAssignment(*member.assignment, spec, out, evaluator_, diags_, inProfile, module != nullptr);
       } else if (member.use) {
         expandUse(*member.use, spec, out, inProfile);
+      } else if (member.assertion) {
+        // A module's top-level asserts ran before its expansion (expandUse).
+        if (module == nullptr || &source != &module->decl->body)
+          checkAssertion(*member.assertion, useSites_.empty() ? SourceRange{} : useSites_.back());
       } else if (member.ifChain) {
         for (const ast::IfBranch &branch : member.ifChain->branches) {
           if (!branch.condition) {
@@ -330,7 +340,14 @@ class Checker {
     CheckedBlock shared;
     shared.block = out.block;
     shared.spec = out.spec;
+    // Uses inside once { } register in a scratch scope: a second, identical
+    // expansion (from another use or another module) must not look like a
+    // second instance before it is recognised as the same setup.
+    scopes_.emplace_back();
+    scopes_.back().scratch = true;
     checkMembers(once, spec, shared, inProfile, module);
+    Scope scratch = std::move(scopes_.back());
+    scopes_.pop_back();
     // Only the content counts: the same setup reached from the image and
     // from a profile, or from two modules, is one setup.
     std::string key;
@@ -339,6 +356,8 @@ class Checker {
     for (const Scope &scope : scopes_)
       if (scope.onceExpansions.count(key)) return;
     scopes_.back().onceExpansions.insert(key);
+    scopes_.back().onceExpansions.insert(scratch.onceExpansions.begin(), scratch.onceExpansions.end());
+    for (const auto &[instance, range] : scratch.instances) registerInstance(instance, range);
     for (CheckedEntry &entry : shared.entries) mergeEntry(out, std::move(entry), diags_);
     for (CheckedBlock &child : shared.children) out.children.push_back(std::move(child));
   }
@@ -384,28 +403,17 @@ class Checker {
         return;
       }
     }
-    std::string instanceKey = module->decl->name + "/" + instance;
-    for (const Scope &scope : scopes_) {
-      auto seen = scope.instances.find(instanceKey);
-      if (seen == scope.instances.end()) continue;
-      auto &d = diags_.report(DiagKind::DuplicateInstance, instanceRange,
-                              fmt::format("module {} is already used as \"{}\"{}", module->decl->name, instance,
-                                          &scope == &scopes_.back() ? "" : " in the image this profile extends"));
-      d.notes.push_back({seen->second, "first used here"});
-      d.notes.push_back(
-          {{}, fmt::format("give each use its own instance name: use {} \"NAME\" {{ ... }}", module->decl->name)});
-      return;
-    }
-    scopes_.back().instances[instanceKey] = instanceRange;
+    if (!registerInstance(module->decl->name + "/" + instance, instanceRange)) return;
 
     std::map<std::string, Value> arguments;
-    if (!bindArguments(use, *module, arguments)) return;
+    bool argumentsOk = bindArguments(use, *module, arguments);
     std::map<std::string, Value> scope;
     scope["name"] = Value::ofString(instance, instanceRange);
     evaluator_.pushScope(std::move(scope));
-    bool complete = true;
+    bool complete = argumentsOk;
     for (std::size_t i = 0; i < module->decl->params.size(); ++i) {
       const ast::ParamDecl &param = module->decl->params[i];
+      if (param.name == "name") continue;  // reported (E_DUPLICATE_PARAM); the implicit one stands
       auto given = arguments.find(param.name);
       if (given != arguments.end()) {
         evaluator_.bind(param.name, given->second);
@@ -427,19 +435,65 @@ class Checker {
         value = Value::error(value.range);
       evaluator_.bind(param.name, std::move(value));
     }
+    // A module whose arguments fail its asserts is not expanded: its body
+    // would only add follow-on errors to the one that matters.
+    if (complete) {
+      for (const ast::Member &member : module->decl->body.members)
+        if (member.assertion && !checkAssertion(*member.assertion, use.moduleRange)) complete = false;
+    }
     if (complete) {
       diags_.pushContext(
           {use.moduleRange, fmt::format("in module {} \"{}\", used here", module->decl->name, instance)});
       useStack_.push_back(module);
+      useSites_.push_back(use.moduleRange);
       checkMembers(module->decl->body, spec, out, inProfile, module);
+      useSites_.pop_back();
       useStack_.pop_back();
       diags_.popContext();
     }
     evaluator_.popScope();
   }
 
+  // A failed assert is reported at the use that instantiated the module
+  // (the user's line), with a note at the assert.
+  bool checkAssertion(const ast::Assertion &assertion, SourceRange useSite) {
+    std::optional<bool> holds = evaluator_.evaluateCondition(assertion.condition);
+    Value message = evaluator_.evaluate(assertion.message);
+    if (!message.isError() && message.kind != Value::Kind::String)
+      diags_.report(DiagKind::TypeMismatch, message.range, "an assert message must be a string");
+    if (!holds) return false;
+    if (*holds) return true;
+    SourceRange at = useSite.valid() ? useSite : assertion.range;
+    std::string text = message.kind == Value::Kind::String ? message.str : "assertion failed";
+    auto &d = diags_.report(DiagKind::AssertFailed, at, text);
+    if (at != assertion.range) d.notes.push_back({assertion.condition.range, "required by this assert"});
+    return false;
+  }
+
+  // Records a use as MODULE/INSTANCE; reports and returns false if the
+  // scope (or, for a profile, the image) already has it. In a scratch scope
+  // only the scratch scope itself is searched.
+  bool registerInstance(const std::string &key, SourceRange range) {
+    std::size_t first = scopes_.back().scratch ? scopes_.size() - 1 : 0;
+    for (std::size_t i = first; i < scopes_.size(); ++i) {
+      auto seen = scopes_[i].instances.find(key);
+      if (seen == scopes_[i].instances.end()) continue;
+      std::string module = key.substr(0, key.find('/'));
+      auto &d = diags_.report(
+          DiagKind::DuplicateInstance, range,
+          fmt::format("module {} is already used as \"{}\"{}", module, key.substr(module.size() + 1),
+                      i + 1 == scopes_.size() || scopes_.back().scratch ? "" : " in the image this profile extends"));
+      d.notes.push_back({seen->second, "first used here"});
+      d.notes.push_back({{}, fmt::format("give each use its own instance name: use {} \"NAME\" {{ ... }}", module)});
+      return false;
+    }
+    scopes_.back().instances[key] = range;
+    return true;
+  }
+
   bool bindArguments(const ast::Use &use, const ModuleInfo &module, std::map<std::string, Value> &arguments) {
     std::map<std::string, SourceRange> seen;
+    bool ok = true;
     for (const ast::Member &member : use.args.members) {
       if (!member.assignment) {
         SourceRange at = member.block ? member.block->kindRange
@@ -447,6 +501,7 @@ class Checker {
                                       : (member.ifChain ? member.ifChain->range : use.range);
         diags_.report(DiagKind::BadArgument, at,
                       fmt::format("module arguments are NAME = value; blocks, uses and ifs belong in the module body"));
+        ok = false;
         continue;
       }
       const ast::Assignment &a = *member.assignment;
@@ -454,6 +509,7 @@ class Checker {
       if (a.key == "name") {
         diags_.report(DiagKind::BadArgument, a.keyRange,
                       fmt::format("the instance name is the label: use {} \"NAME\" {{ ... }}", module.decl->name));
+        ok = false;
         continue;
       }
       const ast::ParamDecl *param = module.findParam(a.key);
@@ -464,24 +520,30 @@ class Checker {
           d.notes.push_back({{}, fmt::format("did you mean '{}'?", *suggestion)});
           d.fixits.push_back({a.keyRange, *suggestion});
         }
+        ok = false;
         continue;
       }
       if (a.append) {
         diags_.report(DiagKind::BadArgument, a.keyRange, fmt::format("an argument is set once with '=', not '+='"));
+        ok = false;
         continue;
       }
       if (auto first = seen.find(a.key); first != seen.end()) {
         diags_.report(DiagKind::DuplicateKey, a.keyRange, fmt::format("argument '{}' is given twice", a.key))
             .notes.push_back({first->second, "first given here"});
+        ok = false;
         continue;
       }
       seen[a.key] = a.keyRange;
       std::size_t index = static_cast<std::size_t>(param - module.decl->params.data());
-      if (module.paramTypes[index] && !checkValueType(value, *module.paramTypes[index], diags_))
+      if (module.paramTypes[index] && !checkValueType(value, *module.paramTypes[index], diags_)) {
         value = Value::error(value.range);
+        ok = false;
+      }
+      if (value.containsError()) ok = false;
       arguments[a.key] = std::move(value);
     }
-    return true;
+    return ok;
   }
 
   static std::string firstLine(const std::string &doc) { return doc.substr(0, doc.find('\n')); }
@@ -491,6 +553,7 @@ class Checker {
   const ModuleTable &modules_;
   std::vector<Scope> scopes_;
   std::vector<const ModuleInfo *> useStack_;
+  std::vector<SourceRange> useSites_;
   std::vector<const ast::Block *> *deferredProfiles_ = nullptr;
 };
 

@@ -17,8 +17,9 @@ namespace tdxc {
 struct CheckedEntry {
   std::string key;
   SourceRange keyRange;
-  Value value;            // for list keys: every '=' and '+=' joined in order
-  bool assigned = false;  // set with '=' (not only '+=')
+  Value value;              // for list keys: every '=' and '+=' joined in order
+  bool assigned = false;    // set with '=' (not only '+=')
+  bool fromModule = false;  // set by a module body (may agree with the image)
 };
 
 struct CheckedBlock {

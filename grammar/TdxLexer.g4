@@ -14,6 +14,7 @@ PARAM  : 'param' ;
 USE    : 'use' ;
 IF     : 'if' ;
 ELSE   : 'else' ;
+ASSERT : 'assert' ;
 TRUE   : 'true' ;
 FALSE  : 'false' ;
 
@@ -30,6 +31,8 @@ SEMI        : ';' ;
 COLON       : ':' ;
 PLUS_ASSIGN : '+=' ;
 EQ          : '==' ;
+LE          : '<=' ;
+GE          : '>=' ;
 NEQ         : '!=' ;
 ANDAND      : '&&' ;
 OROR        : '||' ;

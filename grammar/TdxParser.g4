@@ -21,7 +21,8 @@ moduleMember : paramDecl | member ;
 paramDecl  : PARAM IDENT COLON typeExpr (ASSIGN expr)? (COMMA | SEMI)? ;
 
 body       : LBRACE member* RBRACE ;
-member     : (assignment | block | useBlock | ifBlock) (COMMA | SEMI)? ;
+member     : (assignment | block | useBlock | ifBlock | assertion) (COMMA | SEMI)? ;
+assertion  : ASSERT expr COMMA expr ;
 assignment : IDENT op=(ASSIGN | PLUS_ASSIGN) expr ;
 block      : IDENT string? body ;
 useBlock   : USE IDENT string? body ;
@@ -29,7 +30,7 @@ ifBlock    : IF expr body (ELSE IF expr body)* (ELSE body)? ;
 
 expr       : andExpr (OROR andExpr)* ;
 andExpr    : cmpExpr (ANDAND cmpExpr)* ;
-cmpExpr    : addExpr (op=(EQ | NEQ) addExpr)? ;
+cmpExpr    : addExpr (op=(EQ | NEQ | LT | GT | LE | GE) addExpr)? ;
 addExpr    : unaryExpr (PLUS unaryExpr)* ;
 unaryExpr  : BANG* primary ;
 primary    : string                              # stringExpr

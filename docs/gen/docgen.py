@@ -12,6 +12,7 @@ Template directives (one per line):
   @@tree DIR :: CMD :: REGEX      like @@run, keeping only '=== path' sections of
                                   --emit=tree output whose path matches REGEX
   @@schema ARGS                   output of tdxc_schema_dump ARGS (key tables)
+  @@output DIR :: CMD             CMD's stdout inserted as Markdown (tdxc doc)
 
 Usage:
   docgen.py --tdxc BUILD/tdxc --schema-dump BUILD/tdxc_schema_dump [--check] [NAME...]
@@ -26,7 +27,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-DOCS = ("language", "cli", "errors", "architecture")
+DOCS = ("language", "cli", "errors", "architecture", "stdlib", "module-authoring")
 
 
 class Generator:
@@ -60,6 +61,12 @@ class Generator:
         if line.startswith("@@schema "):
             out = subprocess.run([self.schema_dump] + line.split()[1:], stdout=subprocess.PIPE, check=True)
             return out.stdout.decode()
+        if line.startswith("@@output "):
+            dirname, cmd = line.split(" ", 1)[1].split(" :: ", 1)
+            status, out = self.run(dirname.strip(), cmd)
+            if status != 0:
+                self.failures.append(f"{where}: '{cmd}' exited {status}\n{out}")
+            return out
         kind = line[2:].split()[0]
         head, rest = line.split(" ", 1)[1].split(" :: ", 1)
         opts = head.split()
