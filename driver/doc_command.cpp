@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "driver/commands.h"
+#include "frontend/ast_dump.h"
 #include "frontend/builtins.h"
 #include "frontend/module_loader.h"
 #include "frontend/module_table.h"
@@ -31,21 +32,6 @@ std::string sourceText(const SourceManager &sources, SourceRange range) {
   return text.substr(range.begin, range.end - range.begin);
 }
 
-std::string typeText(const ast::TypeExpr &type) {
-  std::string out = type.name;
-  if (!type.arguments.empty()) {
-    out += "<";
-    for (std::size_t i = 0; i < type.arguments.size(); ++i) out += (i ? ", " : "") + typeText(type.arguments[i]);
-    out += ">";
-  }
-  if (!type.enumValues.empty()) {
-    out += "(";
-    for (std::size_t i = 0; i < type.enumValues.size(); ++i) out += (i ? ", \"" : "\"") + type.enumValues[i] + "\"";
-    out += ")";
-  }
-  return out;
-}
-
 }  // namespace
 
 int runDoc(const Options &options, std::ostream &out, std::ostream &err) {
@@ -71,7 +57,8 @@ int runDoc(const Options &options, std::ostream &out, std::ostream &err) {
     for (const ast::ParamDecl &param : m.params) {
       std::string def =
           param.defaultValue ? "`" + cell(sourceText(sources, param.defaultValue->range)) + "`" : "required";
-      out << fmt::format("| `{}` | `{}` | {} | {} |\n", param.name, cell(typeText(param.type)), def, cell(param.doc));
+      out << fmt::format("| `{}` | `{}` | {} | {} |\n", param.name, cell(typeExprText(param.type)), def,
+                         cell(param.doc));
     }
     out << '\n';
   }

@@ -76,21 +76,6 @@ class AstDumper {
     }
   }
 
-  std::string type(const ast::TypeExpr &t) {
-    std::string out = t.name;
-    if (!t.arguments.empty()) {
-      out += "<";
-      for (std::size_t i = 0; i < t.arguments.size(); ++i) out += (i ? ", " : "") + type(t.arguments[i]);
-      out += ">";
-    }
-    if (!t.enumValues.empty()) {
-      out += "(";
-      for (std::size_t i = 0; i < t.enumValues.size(); ++i) out += (i ? ", " : "") + quote(t.enumValues[i]);
-      out += ")";
-    }
-    return out;
-  }
-
   void doc(int depth, const std::string &text) {
     if (!text.empty()) line(depth, "Doc " + quote(text));
   }
@@ -140,9 +125,9 @@ class AstDumper {
     for (const ast::ParamDecl &p : m.params) {
       doc(2, p.doc);
       if (p.defaultValue)
-        expr(2, fmt::format("Param {}: {} = ", p.name, type(p.type)), *p.defaultValue);
+        expr(2, fmt::format("Param {}: {} = ", p.name, typeExprText(p.type)), *p.defaultValue);
       else
-        line(2, fmt::format("Param {}: {} {}", p.name, type(p.type), at(p.nameRange)));
+        line(2, fmt::format("Param {}: {} {}", p.name, typeExprText(p.type), at(p.nameRange)));
     }
     members(2, m.body);
   }
@@ -171,6 +156,22 @@ class AstDumper {
 };
 
 }  // namespace
+
+std::string typeExprText(const ast::TypeExpr &type) {
+  std::string out = type.name;
+  if (!type.arguments.empty()) {
+    out += "<";
+    for (std::size_t i = 0; i < type.arguments.size(); ++i) out += (i ? ", " : "") + typeExprText(type.arguments[i]);
+    out += ">";
+  }
+  if (!type.enumValues.empty()) {
+    out += "(";
+    for (std::size_t i = 0; i < type.enumValues.size(); ++i)
+      out += (i ? ", " : "") + quoteTdxString(type.enumValues[i], false);
+    out += ")";
+  }
+  return out;
+}
 
 void dumpAst(std::ostream &out, const SourceManager &sources, const ast::File &file) {
   AstDumper(out, sources.file(file.file)).file(file);

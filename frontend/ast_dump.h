@@ -8,5 +8,7 @@
 namespace tdxc {
 
 void dumpAst(std::ostream &out, const SourceManager &sources, const ast::File &file);
+/// A type annotation as written: list<string>, enum("a", "b").
+std::string typeExprText(const ast::TypeExpr &type);
 
 }  // namespace tdxc

@@ -6,26 +6,12 @@
 #include "backends/mkosi/codegen.h"
 #include "backends/mkosi/emitters.h"
 #include "passes/pass.h"
+#include "tests/unit/compile_helper.h"
 
 namespace tdxc {
 namespace {
 
-struct Compiled {
-  SourceManager sources;
-  DiagnosticEngine diags;
-  std::optional<ir::Image> image;
-};
-
-std::unique_ptr<Compiled> compile(const std::string &text, std::map<std::string, std::string> vars = {}) {
-  auto c = std::make_unique<Compiled>();
-  FrontendResult r = runFrontendOnText("test.tdx", text, c->sources, c->diags, FrontendOptions{std::move(vars)});
-  c->image = std::move(r.image);
-  if (c->image) {
-    PassContext ctx{c->diags, c->sources};
-    runPipeline(*c->image, ctx, {});
-  }
-  return c;
-}
+using testing::compile;
 
 TEST(Frontend, LowersSettingsAndDefaults) {
   auto c = compile(R"(image "node" { base = "debian/bookworm", packages += ["curl"], packages += ["jq"] })");

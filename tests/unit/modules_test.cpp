@@ -7,26 +7,12 @@
 #include "ir/debloat.h"
 #include "passes/init_steps.h"
 #include "passes/pass.h"
+#include "tests/unit/compile_helper.h"
 
 namespace tdxc {
 namespace {
 
-struct Compiled {
-  SourceManager sources;
-  DiagnosticEngine diags;
-  std::optional<ir::Image> image;
-};
-
-std::unique_ptr<Compiled> compile(const std::string &text) {
-  auto c = std::make_unique<Compiled>();
-  FrontendResult r = runFrontendOnText("test.tdx", text, c->sources, c->diags, FrontendOptions{});
-  c->image = std::move(r.image);
-  if (c->image) {
-    PassContext ctx{c->diags, c->sources};
-    runPipeline(*c->image, ctx, {});
-  }
-  return c;
-}
+using testing::compile;
 
 Value map(std::vector<std::pair<std::string, Value>> items) {
   Value v = Value::error({});
