@@ -31,6 +31,11 @@ mkosi = os.path.join(repo, ".deps", "bin", "mkosi")
 if os.path.exists(mkosi) and shutil.which("shellcheck") and shutil.which("systemd-analyze"):
     config.available_features.add("realtools")
     config.environment["MKOSI"] = mkosi
+    # Go builds the agents that the standard library embeds as source.
+    if shutil.which("go") and shutil.which("curl"):
+        config.available_features.add("go")
+    elif os.environ.get("TDXC_REQUIRE_REALTOOLS") == "1":
+        lit_config.fatal("go or curl is missing; run scripts/setup.sh")
 elif os.environ.get("TDXC_REQUIRE_REALTOOLS") == "1":
     # scripts/test.sh sets this: there, a missing tool is an error, not a skip.
     lit_config.fatal("mkosi (.deps/bin/mkosi), shellcheck or systemd-analyze is missing; run scripts/setup.sh")
