@@ -15,6 +15,8 @@ const std::vector<BuiltinInfo> &allBuiltins() {
       {"join", "join(list<string>, string) -> string", "The list's items with the separator between them."},
       {"shell_quote", "shell_quote(string) -> string",
        "The string as one bash word: unchanged if it has only safe characters, else single-quoted."},
+      {"shell_words", "shell_words(list<string>) -> string",
+       "The items as bash words (each as by shell_quote), separated by spaces: a command line or an array body."},
       {"contains", "contains(list, value) -> bool", "Whether the list has an item equal to the value."},
   };
   return builtins;
@@ -153,6 +155,16 @@ Value callBuiltin(const std::string &name, SourceRange nameRange, const std::vec
     if (!arity(1)) return bad(fmt::format("{} arguments", args.size()));
     if (args[0].kind != Value::Kind::String) return bad(fmt::format("called with a {}", kindName(args[0].kind)));
     return Value::ofString(shellQuote(args[0].str), range);
+  }
+  if (name == "shell_words") {
+    if (!arity(1)) return bad(fmt::format("{} arguments", args.size()));
+    if (args[0].kind != Value::Kind::List) return bad(fmt::format("called with a {}", kindName(args[0].kind)));
+    std::string out;
+    for (const Value &item : args[0].list) {
+      if (item.kind != Value::Kind::String) return bad("the list has an item that is not a string");
+      out += (out.empty() ? "" : " ") + shellQuote(item.str);
+    }
+    return Value::ofString(std::move(out), range);
   }
   // contains
   if (!arity(2)) return bad(fmt::format("{} arguments", args.size()));

@@ -123,6 +123,7 @@ void lowerImageSettings(const CheckedBlock &image, ir::ImageSettings &s, LowerCo
   dir("output_dir", s.outputDir);
   dir("cache_dir", s.cacheDir);
   dir("package_cache_dir", s.packageCacheDir);
+  dir("build_dir", s.buildDir);
 }
 
 }  // namespace tdxc

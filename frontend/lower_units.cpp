@@ -294,6 +294,7 @@ const std::vector<std::pair<std::string, std::string>> kManagedKeys = {
     {"ToolsTreeRelease", "tools_tree_release"},
     {"ToolsTreeSandboxTrees", "tools_tree_mirror"},
     {"OutputDirectory", "output_dir"},
+    {"BuildDirectory", "build_dir"},
     {"CacheDirectory", "cache_dir"},
     {"PackageCacheDirectory", "package_cache_dir"},
     {"SandboxTrees", "repository"},

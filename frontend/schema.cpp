@@ -56,7 +56,8 @@ const std::vector<std::string> kImageOnlyKeys = {"base",
                                                  "image_id",
                                                  "output_dir",
                                                  "cache_dir",
-                                                 "package_cache_dir"};
+                                                 "package_cache_dir",
+                                                 "build_dir"};
 
 KeySpec key(std::string name, TypeSpec type, std::string defaultText, std::string doc) {
   return KeySpec{std::move(name), std::move(type), false, false, std::move(defaultText), std::move(doc)};
@@ -135,6 +136,9 @@ std::vector<BlockSpec> buildSpecs() {
           "Incremental cache directory, relative to the emitted tree (CacheDirectory=)."),
       key("package_cache_dir", stringType(), "",
           "Package cache directory, relative to the emitted tree (PackageCacheDirectory=)."),
+      key("build_dir", stringType(), "",
+          "Build directory kept between builds, relative to the emitted tree (BuildDirectory=); builders cache their "
+          "artifacts there."),
   };
   for (KeySpec &k : contentKeys()) image.keys.push_back(std::move(k));
   specs.push_back(image);

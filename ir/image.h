@@ -204,7 +204,7 @@ struct ImageSettings {
   std::string seed;
   std::int64_t sourceDateEpoch = 0;
   std::string imageId;
-  std::string outputDir, cacheDir, packageCacheDir;
+  std::string outputDir, cacheDir, packageCacheDir, buildDir;
 };
 
 struct Image {

@@ -113,6 +113,7 @@ void emitConf(const Scope &scope, FileTree &tree) {
     }
     if (!s.cacheDir.empty()) ini.key("CacheDirectory", escapeSpecifiers(s.cacheDir));
     if (!s.packageCacheDir.empty()) ini.key("PackageCacheDirectory", escapeSpecifiers(s.packageCacheDir));
+    if (!s.buildDir.empty()) ini.key("BuildDirectory", escapeSpecifiers(s.buildDir));
   }
   if (scope.isBase() || set.network) ini.key("WithNetwork", set.network && set.network->value ? "yes" : "no");
   if (!environment.empty()) ini.list("Environment", environment);
