@@ -18,6 +18,9 @@ const std::vector<BuiltinInfo> &allBuiltins() {
       {"shell_words", "shell_words(list<string>) -> string",
        "The items as bash words (each as by shell_quote), separated by spaces: a command line or an array body."},
       {"contains", "contains(list, value) -> bool", "Whether the list has an item equal to the value."},
+      {"read_file", "read_file(string) -> string",
+       "The content of a file, relative to the .tdx file that contains the call (for build inputs such as a kernel "
+       "config)."},
   };
   return builtins;
 }
@@ -135,6 +138,7 @@ Value callBuiltin(const std::string &name, SourceRange nameRange, const std::vec
     return Value::error(range);
   };
   auto arity = [&](std::size_t n) { return args.size() == n; };
+  if (name == "read_file") return bad("only available while compiling a file");  // see Evaluator::readFile
   if (name == "to_json" || name == "to_yaml") {
     if (!arity(1)) return bad(fmt::format("{} arguments", args.size()));
     return Value::ofString(name == "to_json" ? toJson(args[0]) : toYaml(args[0]), range);

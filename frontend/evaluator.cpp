@@ -197,11 +197,28 @@ Value Evaluator::evaluate(const ast::Expr &expr) {
         failed = failed || args.back().containsError();
       }
       if (failed) return Value::error(expr.range);
+      if (expr.name == "read_file") return readFile(expr, args);
       return callBuiltin(expr.name, expr.nameRange, args, expr.range, diags_);
     }
     case ast::Expr::Kind::Error: return Value::error(expr.range);
   }
   return Value::error(expr.range);
+}
+
+// read_file is the one built-in that touches the file system, so it lives
+// here, with the reader the frontend provides, not among the pure built-ins.
+Value Evaluator::readFile(const ast::Expr &call, const std::vector<Value> &args) {
+  if (args.size() != 1 || args[0].kind != Value::Kind::String) {
+    diags_.report(DiagKind::BadCall, call.range, "read_file takes one string: read_file(\"relative/path\")");
+    return Value::error(call.range);
+  }
+  std::optional<std::string> text = fileReader_ ? fileReader_(args[0].str, call.range) : std::nullopt;
+  if (!text) {
+    diags_.report(DiagKind::SourceNotFound, args[0].range,
+                  fmt::format("read_file: cannot read '{}' (relative to this .tdx file)", args[0].str));
+    return Value::error(call.range);
+  }
+  return Value::ofString(std::move(*text), call.range);
 }
 
 std::optional<bool> Evaluator::evaluateCondition(const ast::Expr &expr) {

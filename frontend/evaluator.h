@@ -3,6 +3,7 @@
 // error values that later stages skip silently, so one mistake is one message.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -29,6 +30,12 @@ class Evaluator {
   /// Binds one more name in the innermost scope.
   void bind(const std::string &name, Value value) { scopes_.back()[name] = std::move(value); }
 
+  /// Reads a file for read_file(PATH): PATH relative to the .tdx file that
+  /// contains `at`. nullopt if it cannot be read. Without a reader,
+  /// read_file is reported as unavailable.
+  using FileReader = std::function<std::optional<std::string>(const std::string &path, SourceRange at)>;
+  void setFileReader(FileReader reader) { fileReader_ = std::move(reader); }
+
   Value evaluate(const ast::Expr &expr);
   /// Evaluates a condition; reports a non-bool value. nullopt on any error.
   std::optional<bool> evaluateCondition(const ast::Expr &expr);
@@ -51,6 +58,7 @@ class Evaluator {
   Value evaluateString(const ast::Expr &expr);
   Value evaluateConcat(const ast::Expr &expr);
   Value evaluateLogic(const ast::Expr &expr);
+  Value readFile(const ast::Expr &call, const std::vector<Value> &args);
   Value evaluateComparison(const ast::Expr &expr);
   Value checkDeclaredType(const ast::TypeExpr &type, Value value);
   Value parseVarOverride(const ast::VarDecl &decl, const std::string &text);
@@ -59,6 +67,7 @@ class Evaluator {
   DiagnosticEngine &diags_;
   std::map<std::string, Symbol> symbols_;
   std::vector<std::map<std::string, Value>> scopes_;
+  FileReader fileReader_;
 };
 
 }  // namespace tdxc

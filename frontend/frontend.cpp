@@ -16,6 +16,12 @@ FrontendResult analyze(std::vector<LoadedFile> files, SourceManager &sources, Di
   if (result.files.empty()) return result;
 
   Evaluator evaluator(diags);
+  std::map<FileId, std::filesystem::path> directories;
+  for (const LoadedFile &file : result.files) directories[file.ast.file] = file.directory;
+  evaluator.setFileReader([&](const std::string &path, SourceRange at) -> std::optional<std::string> {
+    if (path.empty() || path.front() == '/') return std::nullopt;  // relative paths only: the tree stays portable
+    return readFileBytes(directories[at.file] / path);
+  });
   std::map<std::string, bool> varsUsed;
   for (const auto &[name, value] : options.vars) varsUsed[name] = false;
   for (const LoadedFile &file : result.files) {
@@ -52,8 +58,6 @@ FrontendResult analyze(std::vector<LoadedFile> files, SourceManager &sources, Di
 
   const ast::ImageDecl &decl = root.ast.images.front();
   CheckedBlock checked = checkImage(decl.body, evaluator, diags, result.modules);
-  std::map<FileId, std::filesystem::path> directories;
-  for (const LoadedFile &file : result.files) directories[file.ast.file] = file.directory;
   LowerContext ctx{diags, [&](SourceRange range) { return directories[range.file]; }};
   ir::Image image = lowerImage(checked, ctx);
   image.sourceName = std::filesystem::path(sources.file(root.ast.file).path()).filename().string();
