@@ -70,8 +70,16 @@ int explainDebloat(const Options &options, const ir::Image &image, std::ostream 
   for (const auto &[unit, why] : plan.unitsKeep) out << fmt::format("  {:<{}}  {}\n", unit, width, why);
   out << "\nMasked units: ";
   if (options.systemdList.empty()) {
-    out << "every unit of the systemd package except the kept units above (the package's file list is read at "
-           "build time; pass --systemd-list FILE to list them here).\n";
+    // The build masks what the image's own systemd package ships; without
+    // that list, show the reference package's, and say so.
+    std::vector<std::string> masked;
+    for (const std::string &unit : ir::referenceSystemdUnits())
+      if (!plan.unitsKeep.count(unit)) masked.push_back(unit);
+    out << fmt::format(
+        "{} of the {} units of systemd {} (the build masks the units of the image's own systemd package; "
+        "--systemd-list FILE lists another package):\n",
+        masked.size(), ir::referenceSystemdUnits().size(), ir::referenceSystemdVersion());
+    for (const std::string &unit : masked) out << "  " << unit << '\n';
   } else {
     std::ifstream list(options.systemdList);
     if (!list) {

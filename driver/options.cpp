@@ -56,10 +56,10 @@ Options:
 const char *kExplainHelp = R"(Usage: tdxc explain debloat FILE [--profile P[,Q]] [--systemd-list FILE]
        tdxc explain init FILE [--profile P[,Q]]
 
-debloat: the paths the build deletes, the units it keeps (and why) and the
-  systemd binaries it keeps; every other unit of the systemd package is
-  masked. --systemd-list takes a dpkg file list of the systemd package (e.g.
-  /var/lib/dpkg/info/systemd.list) and prints the masked units by name.
+debloat: the paths the build deletes, the units it keeps (and why), the
+  units it masks (every other unit of the systemd package: listed from Debian
+  trixie's systemd, or from --systemd-list FILE, a dpkg file list such as
+  /var/lib/dpkg/info/systemd.list) and the systemd binaries it keeps.
 init: the steps of /usr/bin/runtime-init in run order, and the units that
   start after runtime-init.service.
 --profile selects the profiles the build uses (mkosi --profile), as a
