@@ -46,4 +46,17 @@ CheckedBlock checkImage(const ast::Block &image, Evaluator &evaluator, Diagnosti
 /// Checks a value against a type; reports and returns false on mismatch.
 bool checkValueType(const Value &value, const TypeSpec &type, DiagnosticEngine &diags);
 
+// The pieces checker.cpp builds on (type_check.cpp).
+
+/// Checks one `key = value` / `key += value` against the block's spec and
+/// records it in `out` (profile rules when `inProfile`; a module may repeat
+/// a scalar the image sets to the same value when `fromModule`).
+void checkAssignment(const ast::Assignment &a, const BlockSpec &spec, CheckedBlock &out, Evaluator &evaluator,
+                     DiagnosticEngine &diags, bool inProfile, bool fromModule);
+/// Adds an entry of shared module setup to `out`: collections merge, equal
+/// scalars are accepted, different ones are reported.
+void mergeEntry(CheckedBlock &out, CheckedEntry entry, DiagnosticEngine &diags);
+/// A block's evaluated content as text, to recognise identical expansions.
+std::string fingerprint(const CheckedBlock &block);
+
 }  // namespace tdxc
