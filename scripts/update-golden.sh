@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates every golden expectation from the current compiler:
 #   tests/lit/golden/NAME.tdx  ->  NAME.tree (--emit=tree), NAME.ir (--emit=ir)
+#   examples/NAME.tdx          ->  tests/lit/examples/NAME.tree
 # Review the result with `git diff tests/lit/golden` before committing.
 # Usage: scripts/update-golden.sh [path/to/tdxc]   (default: build/dev/tdxc)
 set -euo pipefail
@@ -12,4 +13,11 @@ for tdx in *.tdx; do
   "$TDXC" compile "$tdx" --emit=tree > "$name.tree"
   "$TDXC" compile "$tdx" --emit=ir > "$name.ir"
   echo "updated $name.tree $name.ir"
+done
+# The examples' trees: tests/lit/examples/NAME.tree from examples/NAME.tdx.
+cd "$REPO"
+for tdx in examples/*.tdx; do
+  name=$(basename "$tdx" .tdx)
+  "$TDXC" compile "$tdx" --emit=tree > "tests/lit/examples/$name.tree"
+  echo "updated tests/lit/examples/$name.tree"
 done
