@@ -41,7 +41,38 @@ class Checker {
       if (checked.spec) out.children.push_back(std::move(checked));
     }
     finish(image, out);
+    checkUnusedModules();
     return out;
+  }
+
+  // A module that no use expands is still checked once, so that a mistake in
+  // it is reported before someone uses it: parameters are bound to their
+  // defaults, or to error values (which never produce diagnostics of their
+  // own) when they have none. The expansion is thrown away.
+  void checkUnusedModules() {
+    for (const ModuleInfo *module : modules_.all()) {
+      if (expanded_.count(module)) continue;
+      expanded_.insert(module);
+      scopes_.clear();
+      scopes_.emplace_back();
+      CheckedBlock scratch;
+      scratch.spec = findBlockSpec("image");
+      std::map<std::string, Value> names;
+      names["name"] = Value::ofString(defaultInstanceName(module->decl->name), module->decl->nameRange);
+      evaluator_.pushScope(std::move(names));
+      for (std::size_t i = 0; i < module->decl->params.size(); ++i) {
+        const ast::ParamDecl &param = module->decl->params[i];
+        if (param.name == "name") continue;
+        Value value = param.defaultValue ? evaluator_.evaluate(*param.defaultValue) : Value::error(param.nameRange);
+        if (param.defaultValue && module->paramTypes[i] && !checkValueType(value, *module->paramTypes[i], diags_))
+          value = Value::error(value.range);
+        evaluator_.bind(param.name, std::move(value));
+      }
+      useStack_.push_back(module);
+      checkMembers(module->decl->body, *scratch.spec, scratch, false, module);
+      useStack_.pop_back();
+      evaluator_.popScope();
+    }
   }
 
  private:
@@ -268,6 +299,7 @@ class Checker {
       diags_.pushContext(
           {use.moduleRange, fmt::format("in module {} \"{}\", used here", module->decl->name, instance)});
       useStack_.push_back(module);
+      expanded_.insert(module);
       useSites_.push_back(use.moduleRange);
       checkMembers(module->decl->body, spec, out, inProfile, module);
       useSites_.pop_back();
@@ -376,6 +408,7 @@ class Checker {
   const ModuleTable &modules_;
   std::vector<Scope> scopes_;
   std::vector<const ModuleInfo *> useStack_;
+  std::set<const ModuleInfo *> expanded_;
   std::vector<SourceRange> useSites_;
   std::vector<const ast::Block *> *deferredProfiles_ = nullptr;
 };
