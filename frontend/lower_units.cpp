@@ -160,6 +160,7 @@ std::optional<ir::Service> lowerService(const CheckedBlock &block, LowerContext 
   svc.hardening = getString(block, "hardening").value_or("none");
   svc.enabled = getBool(block, "enabled").value_or(true);
   svc.afterInit = getBool(block, "after_init").value_or(true);
+  svc.expandEnvironment = getBool(block, "expand_environment").value_or(false);
   svc.override = getBool(block, "override").value_or(false);
   for (const CheckedBlock &child : block.children)
     if (auto raw = lowerRawSection(child, ctx, true)) svc.extra.push_back(std::move(*raw));

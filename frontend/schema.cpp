@@ -241,6 +241,9 @@ std::vector<BlockSpec> buildSpecs() {
         key("wanted_by", listOf(stringType()), "[\"multi-user.target\"]",
             "Targets that pull the service in when enabled."),
         key("enabled", boolType(), "true", "Enable the unit (systemd preset)."),
+        key("expand_environment", boolType(), "false",
+            "Let systemd substitute ${VAR} and $VAR in exec from Environment= and EnvironmentFile= (write \\${VAR} in "
+            ".tdx); otherwise '$' is passed literally."),
         key("after_init", boolType(), "true",
             "Order after runtime-init.service and require it (only when the image has init steps)."),
         overrideKey()},

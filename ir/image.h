@@ -81,8 +81,9 @@ struct Service {
   std::string hardening = "none";
   std::vector<RawSection> extra;
   bool enabled = true;
-  bool afterInit = true;   // gets After=/Requires=runtime-init.service when there are init steps
-  bool generated = false;  // made by a pass (runtime-init.service), not declared
+  bool afterInit = true;           // gets After=/Requires=runtime-init.service when there are init steps
+  bool expandEnvironment = false;  // ExecStart= keeps '$' for systemd's ${VAR} substitution
+  bool generated = false;          // made by a pass (runtime-init.service), not declared
   bool override = false;
   SourceRange range;
 };

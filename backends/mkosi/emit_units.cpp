@@ -60,7 +60,7 @@ std::string serviceUnit(const Scope &scope, const ir::Service &svc) {
   extraKeys(u, svc.extra, "Unit");
 
   u += "\n[Service]\nType=" + svc.type + "\n";
-  u += "ExecStart=" + execLine(svc.exec) + "\n";
+  u += "ExecStart=" + execLine(svc.exec, svc.expandEnvironment) + "\n";
   if (svc.user) u += "User=" + svc.user->value + "\n";
   if (svc.group) u += "Group=" + svc.group->value + "\n";
   if (!svc.workingDirectory.empty()) u += "WorkingDirectory=" + escapeUnitText(svc.workingDirectory) + "\n";

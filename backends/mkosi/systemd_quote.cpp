@@ -29,16 +29,16 @@ bool needsQuotes(const std::string &text) {
 
 }  // namespace
 
-std::string quoteExecArgument(const std::string &arg) {
-  std::string escaped = cEscape(arg, true);
+std::string quoteExecArgument(const std::string &arg, bool expandEnvironment) {
+  std::string escaped = cEscape(arg, !expandEnvironment);
   return needsQuotes(arg) ? "\"" + escaped + "\"" : escaped;
 }
 
-std::string execLine(const std::vector<std::string> &argv) {
+std::string execLine(const std::vector<std::string> &argv, bool expandEnvironment) {
   std::string line;
   for (std::size_t i = 0; i < argv.size(); ++i) {
     if (i > 0) line += ' ';
-    line += quoteExecArgument(argv[i]);
+    line += quoteExecArgument(argv[i], expandEnvironment);
   }
   return line;
 }

@@ -11,8 +11,10 @@ namespace tdxc::mkosi {
 /// One ExecStart= argument: '%' and '$' are escaped (no specifier or variable
 /// expansion of user text); arguments with spaces, quotes or backslashes are
 /// double-quoted with C-style escapes.
-std::string quoteExecArgument(const std::string &arg);
-std::string execLine(const std::vector<std::string> &argv);
+/// With `expandEnvironment`, '$' is left alone so that systemd substitutes
+/// ${VAR} from Environment= and EnvironmentFile= (the service opted in).
+std::string quoteExecArgument(const std::string &arg, bool expandEnvironment = false);
+std::string execLine(const std::vector<std::string> &argv, bool expandEnvironment = false);
 /// A value of Environment=: the whole "KEY=VALUE" assignment, quoted if needed.
 std::string quoteEnvironmentAssignment(const std::string &key, const std::string &value);
 /// Free text such as Description=: only specifiers need escaping.

@@ -38,5 +38,10 @@ TEST(IniWriter, ListsAreOneItemPerLine) {
   EXPECT_EQ(escapeSpecifiers("50%x"), "50%%x");
 }
 
+TEST(SystemdQuote, ExpandEnvironmentKeepsDollar) {
+  EXPECT_EQ(execLine({"/bin/app", "--port=${PORT}"}), "/bin/app --port=$${PORT}");
+  EXPECT_EQ(execLine({"/bin/app", "--port=${PORT}", "a b"}, true), "/bin/app --port=${PORT} \"a b\"");
+}
+
 }  // namespace
 }  // namespace tdxc::mkosi
