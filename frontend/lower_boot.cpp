@@ -77,6 +77,21 @@ void lowerDebloat(const CheckedBlock &block, ir::Content &content, LowerContext 
   ir::Debloat &plan = *content.debloat;
   mergeFlag(plan.enabled, block, "enabled", ctx);
   mergeFlag(plan.systemdMinimize, block, "systemd_minimize", ctx);
+  mergeFlag(plan.useDefaults, block, "defaults", ctx);
+  if (auto target = getString(block, "default_target")) {
+    SourceRange at = rangeOfKey(block, "default_target");
+    if (require(validUnitName(*target) && target->size() > 7 && target->substr(target->size() - 7) == ".target", at,
+                ctx, fmt::format("\"{}\" is not a target unit name such as \"multi-user.target\"", *target))) {
+      if (plan.defaultTarget && plan.defaultTarget->value != *target)
+        ctx.diags
+            .report(DiagKind::ConflictingKeys, at,
+                    fmt::format("debloat default_target is \"{}\" here but \"{}\" in another debloat block", *target,
+                                plan.defaultTarget->value))
+            .notes.push_back({plan.defaultTarget->range, "set here"});
+      else
+        plan.defaultTarget = ir::LocatedString{*target, at};
+    }
+  }
   appendChecked(plan.pathsRemove, block, "paths_remove", validDebloatPath,
                 "an absolute path (globs allowed; no spaces, quotes or '..')", ctx);
   appendChecked(plan.pathsKeep, block, "paths_keep", validDebloatPath,

@@ -98,13 +98,15 @@ DebloatPlan combineDebloat(const Image &image, const std::vector<std::string> &p
       plan.enabled = plan.enabled || *layer->enabled;
     }
     if (layer->systemdMinimize && !*layer->systemdMinimize) minimizeOff = true;
+    if (layer->useDefaults && !*layer->useDefaults) plan.useDefaults = false;
+    if (layer->defaultTarget) plan.defaultTarget = *layer->defaultTarget;
     remove.insert(layer->pathsRemove.begin(), layer->pathsRemove.end());
     keep.insert(layer->pathsKeep.begin(), layer->pathsKeep.end());
     bins.insert(layer->binsKeep.begin(), layer->binsKeep.end());
     for (const auto &[unit, why] : layer->unitsKeep) plan.unitsKeep.emplace(unit, why);
   }
   plan.enabled = plan.enabled && !disabled;
-  if (plan.enabled) {
+  if (plan.enabled && plan.useDefaults) {
     remove.insert(defaultDebloatPaths().begin(), defaultDebloatPaths().end());
     bins.insert(defaultKeptBinaries().begin(), defaultKeptBinaries().end());
     for (const std::string &unit : defaultKeptUnits()) plan.unitsKeep.emplace(unit, "default");

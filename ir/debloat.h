@@ -15,6 +15,8 @@ namespace tdxc::ir {
 struct DebloatPlan {
   bool enabled = false;
   bool systemdMinimize = true;
+  bool useDefaults = true;
+  std::string defaultTarget = "multi-user.target";
   std::vector<std::string> pathsRemove;          // sorted, after removing kept paths
   std::vector<std::string> pathsKept;            // candidates that a paths_keep saved
   std::map<std::string, std::string> unitsKeep;  // unit -> reason
@@ -23,7 +25,9 @@ struct DebloatPlan {
 
 /// Rules: any active layer with enabled = false disables debloat; otherwise it
 /// is on if any layer enables it (a debloat block enables by default). Lists
-/// are unions; a kept path wins over a removed one.
+/// are unions; a kept path wins over a removed one; defaults = false in any
+/// layer drops the built-in defaults; the last layer that names a
+/// default_target wins.
 DebloatPlan combineDebloat(const Image &image, const std::vector<std::string> &profiles);
 
 const std::vector<std::string> &defaultDebloatPaths();

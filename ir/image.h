@@ -116,6 +116,8 @@ struct InitStep {
 struct Debloat {
   std::optional<Located<bool>> enabled;
   std::optional<Located<bool>> systemdMinimize;
+  std::optional<Located<bool>> useDefaults;
+  std::optional<LocatedString> defaultTarget;
   std::vector<LocatedString> pathsRemove, pathsKeep, unitsKeep, binsKeep;
   SourceRange range;
 };
@@ -125,6 +127,8 @@ struct Debloat {
 struct DebloatLayer {
   std::optional<bool> enabled;  // nullopt: this scope does not decide
   std::optional<bool> systemdMinimize;
+  std::optional<bool> useDefaults;
+  std::optional<std::string> defaultTarget;
   std::vector<std::string> pathsRemove, pathsKeep, binsKeep;  // sorted, unique
   std::map<std::string, std::string> unitsKeep;               // unit -> why it is kept
 };

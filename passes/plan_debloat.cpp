@@ -42,6 +42,8 @@ ir::DebloatLayer layerOf(const ir::Content &c) {
   if (const auto &block = c.debloat) {
     layer.enabled = block->enabled ? block->enabled->value : true;
     if (block->systemdMinimize) layer.systemdMinimize = block->systemdMinimize->value;
+    if (block->useDefaults) layer.useDefaults = block->useDefaults->value;
+    if (block->defaultTarget) layer.defaultTarget = block->defaultTarget->value;
     layer.pathsRemove = sortedUnique(block->pathsRemove);
     layer.pathsKeep = sortedUnique(block->pathsKeep);
     layer.binsKeep = sortedUnique(block->binsKeep);

@@ -32,6 +32,8 @@ std::string layerLines(const ir::DebloatLayer &layer, const std::string &indent)
   std::string out;
   if (layer.enabled) out += indent + (*layer.enabled ? "enabled=1\n" : "disabled=1\n");
   if (layer.systemdMinimize && !*layer.systemdMinimize) out += indent + "minimize=0\n";
+  if (layer.useDefaults && !*layer.useDefaults) out += indent + "use_defaults=0\n";
+  if (layer.defaultTarget) out += indent + "default_target=" + shellQuote(*layer.defaultTarget) + "\n";
   if (!layer.pathsRemove.empty()) out += indent + "paths_remove+=(" + array(layer.pathsRemove).substr(1) + ")\n";
   if (!layer.pathsKeep.empty()) out += indent + "paths_keep+=(" + array(layer.pathsKeep).substr(1) + ")\n";
   if (!layer.unitsKeep.empty()) out += indent + "units_keep+=(" + array(keys(layer.unitsKeep)).substr(1) + ")\n";
@@ -70,7 +72,9 @@ if (( minimize )); then
                 ;;
         esac
     done <"$list"
-    ln -sfn /usr/lib/systemd/system/multi-user.target "$BUILDROOT/etc/systemd/system/default.target"
+    target=/usr/lib/systemd/system/$default_target
+    if [[ -e $BUILDROOT/etc/systemd/system/$default_target ]]; then target=$default_target; fi
+    ln -sfn "$target" "$BUILDROOT/etc/systemd/system/default.target"
 fi
 rm -f "$list"
 
@@ -107,11 +111,8 @@ void emitDebloat(const ir::Image &image, FileTree &tree) {
   s += "profile_active() { [[ \" ${PROFILES:-} \" == *\" $1 \"* ]]; }\n";
   s += "contains() {\n    local needle=$1 item\n    shift\n"
        "    for item in \"$@\"; do [[ $item == \"$needle\" ]] && return 0; done\n    return 1\n}\n\n";
-  s += "# Defaults (they apply whenever debloat is on).\nenabled=0\ndisabled=0\nminimize=1\n";
-  s += "paths_remove=(" + array(ir::defaultDebloatPaths()).substr(1) + ")\n";
-  s += "paths_keep=()\n";
-  s += "units_keep=(" + array(ir::defaultKeptUnits()).substr(1) + ")\n";
-  s += "bins_keep=(" + array(ir::defaultKeptBinaries()).substr(1) + ")\n";
+  s += "enabled=0\ndisabled=0\nminimize=1\nuse_defaults=1\ndefault_target=multi-user.target\n";
+  s += "paths_remove=()\npaths_keep=()\nunits_keep=()\nbins_keep=()\n";
   s += "\n# The base image.\n" + layerLines(*image.base.debloatLayer, "");
   for (const ir::Profile &profile : image.profiles) {
     if (!profile.content.debloatLayer) continue;
@@ -119,6 +120,10 @@ void emitDebloat(const ir::Image &image, FileTree &tree) {
     if (lines.empty()) continue;
     s += "\nif profile_active " + shellQuote(profile.name.value) + "; then\n" + lines + "fi\n";
   }
+  s += "\n# The built-in defaults, unless a layer set defaults = false.\nif (( use_defaults )); then\n";
+  s += "    paths_remove+=(" + array(ir::defaultDebloatPaths()).substr(1) + ")\n";
+  s += "    units_keep+=(" + array(ir::defaultKeptUnits()).substr(1) + ")\n";
+  s += "    bins_keep+=(" + array(ir::defaultKeptBinaries()).substr(1) + ")\nfi\n";
   s += kFinalizeBody;
   tree.add("mkosi.finalize.d/90-tdxc-debloat.sh", s, 0755);
 }

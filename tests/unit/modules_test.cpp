@@ -115,5 +115,19 @@ TEST(Debloat, ADisablingProfileWinsAndKeptPathsLeaveTheRemovals) {
   EXPECT_FALSE(ir::combineDebloat(*c->image, {"off"}).enabled);
 }
 
+TEST(Debloat, DefaultsCanBeReplacedAndTheDefaultTargetChosen) {
+  auto c = compile(R"(
+    image "x" {
+      debloat { defaults = false, paths_remove += ["/nix"], units_keep += ["minimal.target"], default_target = "minimal.target" }
+    }
+  )");
+  ASSERT_FALSE(c->diags.hasErrors());
+  ir::DebloatPlan plan = ir::combineDebloat(*c->image, {});
+  EXPECT_EQ(plan.pathsRemove, std::vector<std::string>{"/nix"});
+  EXPECT_EQ(plan.unitsKeep.size(), 1u);
+  EXPECT_TRUE(plan.binsKeep.empty());
+  EXPECT_EQ(plan.defaultTarget, "minimal.target");
+}
+
 }  // namespace
 }  // namespace tdxc
