@@ -19,7 +19,9 @@ FrontendResult analyze(std::vector<LoadedFile> files, SourceManager &sources, Di
   std::map<FileId, std::filesystem::path> directories;
   for (const LoadedFile &file : result.files) directories[file.ast.file] = file.directory;
   evaluator.setFileReader([&](const std::string &path, SourceRange at) -> std::optional<std::string> {
-    if (path.empty() || path.front() == '/') return std::nullopt;  // relative paths only: the tree stays portable
+    // Relative to the calling file; an absolute path (e.g. from --var) is
+    // used as is. Only the content reaches the tree, never the path.
+    if (path.empty()) return std::nullopt;
     return readFileBytes(directories[at.file] / path);
   });
   std::map<std::string, bool> varsUsed;
