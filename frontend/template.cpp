@@ -28,9 +28,10 @@ std::optional<std::string> renderTemplate(const std::string &text, const Value *
     std::string name = close == std::string::npos ? "" : text.substr(open + 2, close - open - 2);
     name.erase(0, name.find_first_not_of(' '));
     name.erase(name.find_last_not_of(' ') + 1);
-    bool valid =
-        !name.empty() &&
-        name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
+    bool valid = !name.empty() &&
+                 name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.") ==
+                     std::string::npos &&
+                 name.front() != '.' && name.back() != '.';
     if (close == std::string::npos || !valid) {
       ctx.diags.report(DiagKind::TemplateSyntax, textRange,
                        fmt::format("template line {}: '{{{{' must be followed by a name and '}}}}', e.g. {{{{port}}}}",

@@ -129,5 +129,13 @@ TEST(Debloat, DefaultsCanBeReplacedAndTheDefaultTargetChosen) {
   EXPECT_EQ(plan.defaultTarget, "minimal.target");
 }
 
+TEST(Templates, DottedPlaceholdersUseQuotedKeys) {
+  auto c = compile(R"(
+    image "x" { template "/etc/env" { content = "URL={{net.l1_rpc}}\n", vars = { "net.l1_rpc" = "http://a&b" } } }
+  )");
+  ASSERT_FALSE(c->diags.hasErrors());
+  EXPECT_EQ(c->image->base.files.at(0).content, "URL=http://a&b\n");
+}
+
 }  // namespace
 }  // namespace tdxc
