@@ -18,6 +18,8 @@ const std::vector<BuiltinInfo> &allBuiltins() {
       {"shell_words", "shell_words(list<string>) -> string",
        "The items as bash words (each as by shell_quote), separated by spaces: a command line or an array body."},
       {"contains", "contains(list, value) -> bool", "Whether the list has an item equal to the value."},
+      {"keys", "keys(map) -> list<string>", "The map's keys, in source order."},
+      {"values", "values(map) -> list", "The map's values, in source order."},
       {"read_file", "read_file(string) -> string",
        "The content of a file, relative to the .tdx file that contains the call (for build inputs such as a kernel "
        "config)."},
@@ -169,6 +171,15 @@ Value callBuiltin(const std::string &name, SourceRange nameRange, const std::vec
       out += (out.empty() ? "" : " ") + shellQuote(item.str);
     }
     return Value::ofString(std::move(out), range);
+  }
+  if (name == "keys" || name == "values") {
+    if (!arity(1)) return bad(fmt::format("{} arguments", args.size()));
+    if (args[0].kind != Value::Kind::Map) return bad(fmt::format("called with a {}", kindName(args[0].kind)));
+    Value out = Value::error(range);
+    out.kind = Value::Kind::List;
+    for (const MapItem &item : args[0].map)
+      out.list.push_back(name == "keys" ? Value::ofString(item.key, item.keyRange) : item.value);
+    return out;
   }
   // contains
   if (!arity(2)) return bad(fmt::format("{} arguments", args.size()));
