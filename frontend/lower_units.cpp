@@ -183,6 +183,10 @@ std::optional<ir::Socket> lowerSocket(const CheckedBlock &block, LowerContext &c
     return std::nullopt;
   if (sock.listen.empty()) return std::nullopt;
   sock.kind = getString(block, "kind").value_or("stream");
+  sock.description = getString(block, "description").value_or(sock.name.value + " socket");
+  if (!require(sock.description.find_first_of("\r\n") == std::string::npos, rangeOfKey(block, "description"), ctx,
+               "description cannot contain newlines"))
+    return std::nullopt;
   sock.service = {getString(block, "service").value_or(sock.name.value),
                   block.entry("service") ? rangeOfKey(block, "service") : block.labelRange()};
   if (auto mode = parseMode(block, "mode", 0660, ctx))

@@ -263,6 +263,7 @@ std::vector<BlockSpec> buildSpecs() {
                    true,
                    "the unit name without .socket",
                    {required("listen", listOf(stringType()), "Socket paths or ports to listen on."),
+                    key("description", stringType(), "NAME socket", "Description= of the unit."),
                     key("kind", oneOf({"stream", "datagram", "sequential"}), "\"stream\"",
                         "ListenStream=, ListenDatagram= or ListenSequentialPacket=."),
                     key("service", stringType(), "the socket name", "The service activated by the socket."),

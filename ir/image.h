@@ -90,6 +90,7 @@ struct Service {
 
 struct Socket {
   LocatedString name;  // without .socket
+  std::string description;
   std::vector<std::string> listen;
   std::string kind = "stream";
   LocatedString service;  // without .service

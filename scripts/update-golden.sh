@@ -21,3 +21,6 @@ for tdx in examples/*.tdx; do
   "$TDXC" compile "$tdx" --emit=tree > "tests/lit/examples/$name.tree"
   echo "updated tests/lit/examples/$name.tree"
 done
+"$TDXC" compile examples/surge-tdx-prover/image.tdx --var surge_config_dir="$REPO/tests/lit/examples/surge-config" \
+  --emit=tree > tests/lit/examples/surge_tdx_prover.tree
+echo "updated tests/lit/examples/surge_tdx_prover.tree"

@@ -80,7 +80,7 @@ std::string socketUnit(const Scope &scope, const ir::Socket &sock) {
   static const std::map<std::string, std::string> listenKey = {
       {"stream", "ListenStream"}, {"datagram", "ListenDatagram"}, {"sequential", "ListenSequentialPacket"}};
   std::string u = generatedHeader(scope, "socket \"" + sock.name.value + "\"");
-  u += "[Unit]\nDescription=" + escapeUnitText(sock.name.value) + " socket\n";
+  u += "[Unit]\nDescription=" + escapeUnitText(sock.description) + "\n";
   if (!sock.after.empty()) {
     // Default dependencies order a socket before sockets.target, which is
     // before basic.target, which runtime-init.service starts after: a cycle.

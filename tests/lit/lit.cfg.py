@@ -39,3 +39,13 @@ if os.path.exists(mkosi) and shutil.which("shellcheck") and shutil.which("system
 elif os.environ.get("TDXC_REQUIRE_REALTOOLS") == "1":
     # scripts/test.sh sets this: there, a missing tool is an error, not a skip.
     lit_config.fatal("mkosi (.deps/bin/mkosi), shellcheck or systemd-analyze is missing; run scripts/setup.sh")
+
+# The nethermind-tdx equivalence test needs an upstream checkout (commit
+# 7ac44e7); without one it is UNSUPPORTED, and this says so on every run.
+upstream = os.environ.get("NETHERMIND_TDX_DIR")
+if upstream and os.path.isfile(os.path.join(upstream, "surge-tdx-prover.conf")):
+    config.available_features.add("nethermind-tdx")
+    config.environment["NETHERMIND_TDX_DIR"] = upstream
+else:
+    lit_config.note("NETHERMIND_TDX_DIR is not set to a nethermind-tdx checkout: "
+                    "examples/nethermind_equivalence.test is SKIPPED")
