@@ -8,6 +8,7 @@ fails. Usage: nethermind_equivalence.py OUR_TREE UPSTREAM_DIR
 """
 import json
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -135,6 +136,40 @@ def config_files(root_dirs):
     return found
 
 
+def upstream_accounts_and_units(upstream):
+    """Users (with their groups), groups and enabled units from upstream's
+    postinst: its `groups` table (group -> users, created with useradd -r -m
+    -s /bin/false) and its `services` array."""
+    text = open(os.path.join(upstream, "surge-tdx-prover/mkosi.postinst"), encoding="utf-8").read()
+    groups = dict(re.findall(r'\["(\w[\w-]*)"\]="([^"]*)"', text))
+    users = {}
+    for group, members in groups.items():
+        for user in members.split(","):
+            users.setdefault(user, set()).add(group)
+    services = re.search(r"services=\(([^)]*)\)", text).group(1)
+    enabled = {l.strip().strip('"') for l in services.splitlines() if l.strip() and not l.strip().startswith("#")}
+    return users, set(groups), enabled
+
+
+def tdxc_accounts_and_units(tree):
+    users, groups, enabled = {}, set(), set()
+    for line in open(os.path.join(tree, "mkosi.extra/usr/lib/sysusers.d/50-tdxc.conf"), encoding="utf-8"):
+        f = line.split()
+        if f and f[0] == "g":
+            groups.add(f[1])
+        elif f and f[0] == "u":
+            users.setdefault(f[1], set())
+            if f[-2] != "/home/" + f[1] or f[-1] != "/bin/false":
+                users[f[1]].add("home or shell differs: " + " ".join(f[-2:]))
+        elif f and f[0] == "m":
+            users.setdefault(f[1], set()).add(f[2])
+    for line in open(os.path.join(tree, "mkosi.extra/usr/lib/systemd/system-preset/50-tdxc.preset"), encoding="utf-8"):
+        f = line.split()
+        if f and f[0] == "enable":
+            enabled.add(f[1])
+    return users, groups, enabled
+
+
 def trees(summary):
     return [t["Source"] for t in (summary.get("SkeletonTrees") or []) + (summary.get("ExtraTrees") or [])]
 
@@ -184,6 +219,11 @@ def main():
                     failures.append("%s: file %s differs" % (label, path))
             print("%s: compared %d settings, packages, %d units and %d files" %
                   (label, len(SETTINGS), len(set(ua) | set(ub)), len(fa)))
+        for what, x, y in zip(("users", "groups", "enabled units"), upstream_accounts_and_units(upstream),
+                              tdxc_accounts_and_units(ours)):
+            if x != y:
+                failures.append("%s: upstream %s, tdxc %s" % (what, x, y))
+        print("compared users (with groups, /home and /bin/false), groups and enabled units")
     for line in sorted(set(accepted)):
         print("accepted deviation: " + line)
     for line in failures:
