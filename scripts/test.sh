@@ -62,5 +62,8 @@ step "build asan-ubsan" build asan-ubsan
 tests build/asan-ubsan
 step "clang-format" bash -c 'git ls-files "*.cpp" "*.h" | xargs clang-format --dry-run --Werror'
 
+if [[ -z ${NETHERMIND_TDX_DIR:-} ]]; then
+  echo "NOTE: nethermind-tdx equivalence test SKIPPED (set NETHERMIND_TDX_DIR to a checkout of commit 7ac44e7)"
+fi
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
