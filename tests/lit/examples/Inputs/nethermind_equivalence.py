@@ -4,7 +4,9 @@ NethermindEth/nethermind-tdx checkout, per profile selection, using the real
 mkosi (`--json summary`) and the unit and configuration files of both trees.
 Differences listed in DEVIATIONS (each documented in
 examples/surge-tdx-prover/README.md) are reported but accepted; anything else
-fails. Usage: nethermind_equivalence.py OUR_TREE UPSTREAM_DIR
+fails. Usage: nethermind_equivalence.py OUR_TREE UPSTREAM_DIR [TDXC IMAGE.tdx VAR...]
+With TDXC, IMAGE.tdx and its --var arguments, the debloat plan
+(`tdxc explain debloat`) is compared with upstream's debloat scripts too.
 """
 import json
 import os
@@ -170,12 +172,91 @@ def tdxc_accounts_and_units(tree):
     return users, groups, enabled
 
 
+def bash_array(text, name):
+    m = re.search(name + r"=\(([^)]*)\)", text)
+    return [w.strip('"') for w in m.group(1).split()] if m else []
+
+
+def compare_build_steps(ours, upstream, failures, accepted):
+    """Kernel, backports sources and IMAGE_VERSION stripping, from the files
+    both trees build with."""
+    kernel = open(os.path.join(upstream, "kernel/mkosi.build"), encoding="utf-8").read()
+    version = re.search(r'KERNEL_VERSION="\$\{KERNEL_VERSION:-([^}]*)\}"', kernel).group(1)
+    repo = re.search(r'KERNEL_REPO="([^"]*)"', kernel).group(1)
+    config = open(os.path.join(upstream, "kernel/kernel-yocto.config"), encoding="utf-8").read()
+    scripts = [os.path.join(ours, "mkosi.build.d", n) for n in sorted(os.listdir(os.path.join(ours, "mkosi.build.d")))]
+    ours_kernel = [open(p, encoding="utf-8").read() for p in scripts if "-kernel-" in p]
+    if len(ours_kernel) != 1:
+        failures.append("kernel: expected one kernel build script, found %d" % len(ours_kernel))
+    else:
+        k = ours_kernel[0]
+        embedded = k.split("<<'TDXC_KERNEL_CONFIG'\n", 1)[1].split("\nTDXC_KERNEL_CONFIG\n", 1)[0]
+        if "ref=v" + version + "\n" not in k or "repo=" + repo + "\n" not in k:
+            failures.append("kernel: version or repository differ (upstream v%s from %s)" % (version, repo))
+        if embedded.rstrip("\n") != config.rstrip("\n"):
+            failures.append("kernel: configuration differs from kernel/kernel-yocto.config")
+    # Backports: upstream's sync script writes trixie-backports and sid stanzas.
+    sources = os.path.join(ours, "mkosi.sandbox/etc/apt/sources.list.d")
+    suites = set()
+    for name in os.listdir(sources):
+        for line in open(os.path.join(sources, name), encoding="utf-8"):
+            if line.startswith("Suites:"):
+                suites.update(line.split()[1:])
+    for suite in ("trixie-backports", "sid"):
+        if suite not in suites:
+            failures.append("backports: no %s source" % suite)
+    accepted.append("backports: sources are 'Types: deb' without deb-src, sid pinned to 100 (README: sid source)")
+    strip = "sed -i '/^IMAGE_VERSION=/d' \"$BUILDROOT/usr/lib/os-release\""
+    finalize = os.path.join(ours, "mkosi.finalize.d")
+    if not any(strip in open(os.path.join(finalize, n), encoding="utf-8").read() for n in os.listdir(finalize)):
+        failures.append("IMAGE_VERSION: no finalize script strips it")
+
+
+def explain_section(text, title):
+    lines, inside = [], False
+    for line in text.splitlines():
+        if line.startswith(title):
+            inside = True
+            continue
+        if inside:
+            if not line.strip():
+                break
+            lines.append(line.split()[0])
+    return lines
+
+
+def compare_debloat(upstream, tdxc_cmd, profiles, label, failures, accepted):
+    text = open(os.path.join(upstream, "base/debloat.sh"), encoding="utf-8").read()
+    paths = set(bash_array(text, "debloat_paths"))
+    if "devtools" not in profiles:
+        paths.add("/usr/share/bash-completion")
+    paths |= {"/var/log/*", "/var/cache/*"}  # upstream: find -type f -delete in both
+    systemd = open(os.path.join(upstream, "base/debloat-systemd.sh"), encoding="utf-8").read()
+    units = set(bash_array(systemd, "systemd_svc_whitelist"))
+    bins = set(bash_array(systemd, "systemd_bin_whitelist"))
+    cmd = tdxc_cmd[:1] + ["explain", "debloat"] + tdxc_cmd[1:] + (["--profile", ",".join(profiles)] if profiles else [])
+    out = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=True).stdout
+    ours_paths = set(explain_section(out, "Removed paths"))
+    ours_units = set(explain_section(out, "Kept units"))
+    ours_bins = set(explain_section(out, "Kept systemd binaries"))
+    if ours_paths != paths:
+        failures.append("%s: debloat paths: upstream-only %s, tdxc-only %s" %
+                        (label, sorted(paths - ours_paths), sorted(ours_paths - paths)))
+    if ours_bins != bins:
+        failures.append("%s: kept binaries: upstream %s, tdxc %s" % (label, sorted(bins), sorted(ours_bins)))
+    if not units <= ours_units:
+        failures.append("%s: kept units missing %s" % (label, sorted(units - ours_units)))
+    for unit in sorted(ours_units - units):
+        accepted.append("%s: debloat keeps %s, which the image's units name (README: debloat)" % (label, unit))
+
+
 def trees(summary):
     return [t["Source"] for t in (summary.get("SkeletonTrees") or []) + (summary.get("ExtraTrees") or [])]
 
 
 def main():
     ours, upstream_src = sys.argv[1], sys.argv[2]
+    tdxc_cmd = sys.argv[3:]
     failures, accepted = [], []
     with tempfile.TemporaryDirectory() as work:
         upstream = prepare_upstream(upstream_src, work)
@@ -217,6 +298,8 @@ def main():
                     failures.append("%s: file %s: only upstream has it" % (label, path))
                 elif fa[path] != fb[path]:
                     failures.append("%s: file %s differs" % (label, path))
+            if tdxc_cmd:
+                compare_debloat(upstream, tdxc_cmd, profiles, label, failures, accepted)
             print("%s: compared %d settings, packages, %d units and %d files" %
                   (label, len(SETTINGS), len(set(ua) | set(ub)), len(fa)))
         for what, x, y in zip(("users", "groups", "enabled units"), upstream_accounts_and_units(upstream),
@@ -224,6 +307,8 @@ def main():
             if x != y:
                 failures.append("%s: upstream %s, tdxc %s" % (what, x, y))
         print("compared users (with groups, /home and /bin/false), groups and enabled units")
+        compare_build_steps(ours, upstream, failures, accepted)
+        print("compared the kernel build, the backports sources and IMAGE_VERSION stripping")
     for line in sorted(set(accepted)):
         print("accepted deviation: " + line)
     for line in failures:
