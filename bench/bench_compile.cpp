@@ -47,29 +47,23 @@ void requireClean(benchmark::State &state, const std::string &displayPath, const
         fmt::format("{} does not compile cleanly ({} errors)", displayPath, diags.errorCount()).c_str());
 }
 
-void BM_CompileExample(benchmark::State &state) {
-  const std::string text = tdxc::bench::readExample();
-  requireClean(state, "qemu_basic.tdx", text);
+// Times whole compiles of one input; reports the tree size and throughput.
+void timeCompiles(benchmark::State &state, const std::string &displayPath, const std::string &text) {
+  requireClean(state, displayPath, text);
   std::size_t files = 0;
   for (auto _ : state) {
-    files = compileOnce("qemu_basic.tdx", text);
+    files = compileOnce(displayPath, text);
     benchmark::DoNotOptimize(files);
   }
   state.counters["files"] = static_cast<double>(files);
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
 }
+
+void BM_CompileExample(benchmark::State &state) { timeCompiles(state, "qemu_basic.tdx", tdxc::bench::readExample()); }
 BENCHMARK(BM_CompileExample)->Unit(benchmark::kMillisecond);
 
 void BM_CompileServices(benchmark::State &state) {
-  const std::string text = tdxc::bench::servicesImage(state.range(0));
-  requireClean(state, "services.tdx", text);
-  std::size_t files = 0;
-  for (auto _ : state) {
-    files = compileOnce("services.tdx", text);
-    benchmark::DoNotOptimize(files);
-  }
-  state.counters["files"] = static_cast<double>(files);
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
+  timeCompiles(state, "services.tdx", tdxc::bench::servicesImage(state.range(0)));
   state.SetComplexityN(state.range(0));
 }
 BENCHMARK(BM_CompileServices)

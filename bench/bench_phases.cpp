@@ -27,16 +27,24 @@ namespace {
 using tdxc::grammar::TdxLexer;
 using tdxc::grammar::TdxParser;
 
+// The lexer stage as tdxc runs it: all tokens, no error output. The objects
+// are owned by the caller because the token stream points into them.
+struct Lexed {
+  explicit Lexed(const std::string &text) : input(text), lexer(&input), stream(&lexer) {
+    lexer.removeErrorListeners();
+    stream.fill();
+  }
+  antlr4::ANTLRInputStream input;
+  TdxLexer lexer;
+  antlr4::CommonTokenStream stream;
+};
+
 void BM_PhaseLex(benchmark::State &state) {
   const std::string text = tdxc::bench::servicesImage(state.range(0));
   std::size_t tokens = 0;
   for (auto _ : state) {
-    antlr4::ANTLRInputStream input(text);
-    TdxLexer lexer(&input);
-    lexer.removeErrorListeners();
-    antlr4::CommonTokenStream stream(&lexer);
-    stream.fill();
-    tokens = stream.size();
+    Lexed lexed(text);
+    tokens = lexed.stream.size();
     benchmark::DoNotOptimize(tokens);
   }
   state.counters["tokens"] = static_cast<double>(tokens);
@@ -47,12 +55,8 @@ void parseWith(benchmark::State &state, antlr4::atn::PredictionMode mode) {
   const std::string text = tdxc::bench::servicesImage(state.range(0));
   std::size_t errors = 0;
   for (auto _ : state) {
-    antlr4::ANTLRInputStream input(text);
-    TdxLexer lexer(&input);
-    lexer.removeErrorListeners();
-    antlr4::CommonTokenStream stream(&lexer);
-    stream.fill();
-    TdxParser parser(&stream);
+    Lexed lexed(text);
+    TdxParser parser(&lexed.stream);
     parser.removeErrorListeners();
     parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(mode);
     TdxParser::FileContext *tree = parser.file();

@@ -55,8 +55,8 @@ int runDoc(const Options &options, std::ostream &out, std::ostream &err) {
     if (!m.doc.empty()) out << m.doc << '\n';
     out << "| Parameter | Type | Default | Description |\n|---|---|---|---|\n";
     for (const ast::ParamDecl &param : m.params) {
-      std::string def =
-          param.defaultValue ? "`" + cell(sourceText(sources, param.defaultValue->range)) + "`" : "required";
+      std::string def = param.defaultValue ? fmt::format("`{}`", cell(sourceText(sources, param.defaultValue->range)))
+                                           : std::string("required");
       out << fmt::format("| `{}` | `{}` | {} | {} |\n", param.name, cell(typeExprText(param.type)), def,
                          cell(param.doc));
     }

@@ -100,7 +100,8 @@ std::string toYaml(const Value &value, int indent) {
     for (const MapItem &item : value.map) {
       if (!out.empty()) out += "\n";
       out += pad(indent) + quoteJsonString(item.key) + ":";
-      out += isNonEmptyCollection(item.value) ? "\n" + toYaml(item.value, indent + 2) : " " + yamlScalar(item.value);
+      out += isNonEmptyCollection(item.value) ? fmt::format("\n{}", toYaml(item.value, indent + 2))
+                                              : fmt::format(" {}", yamlScalar(item.value));
     }
     return out;
   }
@@ -168,7 +169,8 @@ Value callBuiltin(const std::string &name, SourceRange nameRange, const std::vec
     std::string out;
     for (const Value &item : args[0].list) {
       if (item.kind != Value::Kind::String) return bad("the list has an item that is not a string");
-      out += (out.empty() ? "" : " ") + shellQuote(item.str);
+      if (!out.empty()) out += ' ';
+      out += shellQuote(item.str);
     }
     return Value::ofString(std::move(out), range);
   }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "frontend/type_check.h"
@@ -57,17 +58,8 @@ class Checker {
       scopes_.emplace_back();
       CheckedBlock scratch;
       scratch.spec = findBlockSpec("image");
-      std::map<std::string, Value> names;
-      names["name"] = Value::ofString(defaultInstanceName(module->decl->name), module->decl->nameRange);
-      evaluator_.pushScope(std::move(names));
-      for (std::size_t i = 0; i < module->decl->params.size(); ++i) {
-        const ast::ParamDecl &param = module->decl->params[i];
-        if (param.name == "name") continue;
-        Value value = param.defaultValue ? evaluator_.evaluate(*param.defaultValue) : Value::error(param.nameRange);
-        if (param.defaultValue && module->paramTypes[i] && !checkValueType(value, *module->paramTypes[i], diags_))
-          value = Value::error(value.range);
-        evaluator_.bind(param.name, std::move(value));
-      }
+      bindParameters(*module, {}, Value::ofString(defaultInstanceName(module->decl->name), module->decl->nameRange),
+                     std::nullopt);
       useStack_.push_back(module);
       checkMembers(module->decl->body, *scratch.spec, scratch, false, module);
       useStack_.pop_back();
@@ -261,34 +253,8 @@ class Checker {
 
     std::map<std::string, Value> arguments;
     bool argumentsOk = bindArguments(use, *module, arguments);
-    std::map<std::string, Value> scope;
-    scope["name"] = Value::ofString(instance, instanceRange);
-    evaluator_.pushScope(std::move(scope));
-    bool complete = argumentsOk;
-    for (std::size_t i = 0; i < module->decl->params.size(); ++i) {
-      const ast::ParamDecl &param = module->decl->params[i];
-      if (param.name == "name") continue;  // reported (E_DUPLICATE_PARAM); the implicit one stands
-      auto given = arguments.find(param.name);
-      if (given != arguments.end()) {
-        evaluator_.bind(param.name, given->second);
-        continue;
-      }
-      if (!param.defaultValue) {
-        diags_
-            .report(DiagKind::MissingArgument, use.moduleRange,
-                    fmt::format("module {} needs '{}' ({}){}", module->decl->name, param.name,
-                                module->paramTypes[i] ? module->paramTypes[i]->describe() : "?",
-                                param.doc.empty() ? "" : ": " + firstLine(param.doc)))
-            .notes.push_back({param.nameRange, "declared here"});
-        complete = false;
-        evaluator_.bind(param.name, Value::error(use.moduleRange));
-        continue;
-      }
-      Value value = evaluator_.evaluate(*param.defaultValue);
-      if (module->paramTypes[i] && !checkValueType(value, *module->paramTypes[i], diags_))
-        value = Value::error(value.range);
-      evaluator_.bind(param.name, std::move(value));
-    }
+    bool complete = bindParameters(*module, arguments, Value::ofString(instance, instanceRange), use.moduleRange);
+    complete = complete && argumentsOk;
     // A module whose arguments fail its asserts is not expanded: its body
     // would only add follow-on errors to the one that matters.
     if (complete) {
@@ -344,6 +310,46 @@ class Checker {
     }
     scopes_.back().instances[key] = range;
     return true;
+  }
+
+  // Pushes the module's scope: `name`, then every parameter from `arguments`,
+  // its default (evaluated in the scope, so it may use earlier parameters),
+  // or an error value. With a use site a missing required argument is
+  // reported there and the result is false; without one (checking an unused
+  // module) the parameter is silently unknown.
+  bool bindParameters(const ModuleInfo &module, const std::map<std::string, Value> &arguments, Value instanceName,
+                      std::optional<SourceRange> useSite) {
+    std::map<std::string, Value> scope;
+    scope["name"] = std::move(instanceName);
+    evaluator_.pushScope(std::move(scope));
+    bool complete = true;
+    for (std::size_t i = 0; i < module.decl->params.size(); ++i) {
+      const ast::ParamDecl &param = module.decl->params[i];
+      if (param.name == "name") continue;  // reported (E_DUPLICATE_PARAM); the implicit one stands
+      auto given = arguments.find(param.name);
+      if (given != arguments.end()) {
+        evaluator_.bind(param.name, given->second);
+        continue;
+      }
+      if (!param.defaultValue) {
+        if (useSite) {
+          diags_
+              .report(DiagKind::MissingArgument, *useSite,
+                      fmt::format("module {} needs '{}' ({}){}", module.decl->name, param.name,
+                                  module.paramTypes[i] ? module.paramTypes[i]->describe() : "?",
+                                  param.doc.empty() ? "" : ": " + firstLine(param.doc)))
+              .notes.push_back({param.nameRange, "declared here"});
+          complete = false;
+        }
+        evaluator_.bind(param.name, Value::error(useSite.value_or(param.nameRange)));
+        continue;
+      }
+      Value value = evaluator_.evaluate(*param.defaultValue);
+      if (module.paramTypes[i] && !checkValueType(value, *module.paramTypes[i], diags_))
+        value = Value::error(value.range);
+      evaluator_.bind(param.name, std::move(value));
+    }
+    return complete;
   }
 
   bool bindArguments(const ast::Use &use, const ModuleInfo &module, std::map<std::string, Value> &arguments) {

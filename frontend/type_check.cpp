@@ -185,9 +185,11 @@ void mergeEntry(CheckedBlock &out, CheckedEntry entry, DiagnosticEngine &diags) 
 // What a once { } block expanded to, as text: two expansions with the same
 // fingerprint are the same setup and are emitted once.
 std::string fingerprint(const CheckedBlock &block) {
-  std::string out = block.spec ? block.spec->kind : "";
-  out += "\x1f" + block.label() + "{";
-  for (const CheckedEntry &e : block.entries) out += e.key + (e.assigned ? "=" : "+=") + formatValue(e.value) + ";";
+  // fmt::format rather than "literal" + std::string: GCC 12 at -O3 reports a
+  // false -Wrestrict on the latter.
+  std::string out = fmt::format("{}\x1f{}{{", block.spec ? block.spec->kind : "", block.label());
+  for (const CheckedEntry &e : block.entries)
+    out += fmt::format("{}{}{};", e.key, e.assigned ? "=" : "+=", formatValue(e.value));
   for (const CheckedBlock &child : block.children) out += fingerprint(child);
   return out + "}";
 }

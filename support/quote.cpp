@@ -1,19 +1,27 @@
 #include "support/quote.h"
 
 namespace tdxc {
+namespace {
+
+// The escapes .tdx and JSON string literals share; false for other bytes.
+bool appendCommonEscape(std::string &out, char c) {
+  switch (c) {
+    case '"': out += "\\\""; return true;
+    case '\\': out += "\\\\"; return true;
+    case '\n': out += "\\n"; return true;
+    case '\t': out += "\\t"; return true;
+    case '\r': out += "\\r"; return true;
+    default: return false;
+  }
+}
+
+}  // namespace
 
 std::string quoteTdxString(std::string_view text, bool escapeDollar) {
   std::string out = "\"";
   for (char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      case '$': out += escapeDollar ? "\\$" : "$"; break;
-      default: out += c;
-    }
+    if (appendCommonEscape(out, c)) continue;
+    out += c == '$' && escapeDollar ? "\\$" : std::string(1, c);
   }
   return out + "\"";
 }
@@ -37,21 +45,14 @@ std::string quoteJsonString(std::string_view text) {
   static const char kHex[] = "0123456789abcdef";
   std::string out = "\"";
   for (char c : text) {
+    if (appendCommonEscape(out, c)) continue;
     auto byte = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (byte < 0x20) {
-          out += "\\u00";
-          out += kHex[byte >> 4];
-          out += kHex[byte & 15];
-        } else {
-          out += c;
-        }
+    if (byte < 0x20) {
+      out += "\\u00";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 15];
+    } else {
+      out += c;
     }
   }
   return out + "\"";

@@ -47,8 +47,9 @@ FileTree generateTree(const ir::Image &image) {
     emitUsers(scope, tree);
     emitScripts(scope, tree);
   };
-  emitScope(Scope{image, image.base, "", "", uids});
-  emitDebloat(image, tree);
+  Scope base{image, image.base, "", "", uids};
+  emitScope(base);
+  emitDebloat(base, tree);
   for (const ir::Profile &profile : image.profiles)
     emitScope(Scope{image, profile.content, profile.name.value, "mkosi.profiles/" + profile.name.value + "/", uids});
   return tree;

@@ -17,7 +17,7 @@ constexpr const char *kSavedList = "/var/tmp/tdxc-systemd.list";
 
 std::string array(const std::vector<std::string> &items) {
   std::string out;
-  for (const std::string &item : items) out += " " + shellQuote(item);
+  for (const std::string &item : items) out += fmt::format(" {}", shellQuote(item));
   return out;
 }
 
@@ -93,9 +93,9 @@ done
 
 }  // namespace
 
-void emitDebloat(const ir::Image &image, FileTree &tree) {
+void emitDebloat(const Scope &base, FileTree &tree) {
+  const ir::Image &image = base.image;
   if (!image.base.debloatLayer) return;
-  Scope base{image, image.base, "", "", {}};
   tree.add("mkosi.postinst.d/90-tdxc-debloat-list.sh",
            "#!/bin/bash\n" + generatedHeader(base, "debloat") +
                "# Package metadata is cleaned before finalize scripts run: keep systemd's file list for them.\n"

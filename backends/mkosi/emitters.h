@@ -31,7 +31,7 @@ void emitUnits(const Scope &scope, FileTree &tree);
 void emitUsers(const Scope &scope, FileTree &tree);
 void emitScripts(const Scope &scope, FileTree &tree);
 /// Base scope only: the debloat scripts, covering every profile via $PROFILES.
-void emitDebloat(const ir::Image &image, FileTree &tree);
+void emitDebloat(const Scope &base, FileTree &tree);
 
 /// Regular (non-system) users without a uid get 1000, 1001, ... in
 /// declaration order, base first, skipping uids that are taken explicitly.
