@@ -287,55 +287,80 @@ class Builder {
     }
   }
 
-  // Builds `a OP b OP c` as one n-ary node (Or, And, Concat), or the single
-  // operand when there is no operator.
-  template <typename Operand, typename BuildOne>
-  ast::Expr buildChain(antlr4::ParserRuleContext *ctx, const std::vector<Operand *> &operands, ast::Expr::Kind kind,
-                       BuildOne buildOne) {
-    if (operands.size() == 1 && operands[0] != nullptr) return buildOne(operands[0]);
-    ast::Expr chain;
-    chain.kind = kind;
-    chain.range = rangeOf(ctx);
-    for (auto *operand : operands)
-      if (operand != nullptr) chain.items.push_back(buildOne(operand));
-    if (chain.items.empty()) chain.kind = ast::Expr::Kind::Error;
-    return chain;
-  }
-
-  ast::Expr buildExpr(TdxParser::ExprContext *ctx) {
-    return buildChain(ctx, ctx->andExpr(), ast::Expr::Kind::Or,
-                      [this](TdxParser::AndExprContext *c) { return buildAnd(c); });
-  }
-
-  ast::Expr buildAnd(TdxParser::AndExprContext *ctx) {
-    return buildChain(ctx, ctx->cmpExpr(), ast::Expr::Kind::And,
-                      [this](TdxParser::CmpExprContext *c) { return buildComparison(c); });
-  }
-
-  ast::Expr buildComparison(TdxParser::CmpExprContext *ctx) {
-    std::vector<TdxParser::AddExprContext *> sides = ctx->addExpr();
-    if (sides.size() == 2 && ctx->op && sides[0] && sides[1]) {
-      ast::Expr cmp;
-      switch (ctx->op->getType()) {
-        case TdxLexer::EQ: cmp.kind = ast::Expr::Kind::Equal; break;
-        case TdxLexer::NEQ: cmp.kind = ast::Expr::Kind::NotEqual; break;
-        case TdxLexer::LT: cmp.kind = ast::Expr::Kind::Less; break;
-        case TdxLexer::GT: cmp.kind = ast::Expr::Kind::Greater; break;
-        case TdxLexer::LE: cmp.kind = ast::Expr::Kind::LessEqual; break;
-        default: cmp.kind = ast::Expr::Kind::GreaterEqual; break;
-      }
-      cmp.range = rangeOf(ctx);
-      cmp.items.push_back(buildAdd(sides[0]));
-      cmp.items.push_back(buildAdd(sides[1]));
-      return cmp;
+  static int precedence(std::size_t token) {
+    switch (token) {
+      case TdxLexer::PLUS: return 4;
+      case TdxLexer::OROR: return 1;
+      case TdxLexer::ANDAND: return 2;
+      default: return 3;  // comparisons
     }
-    if (sides.empty() || sides[0] == nullptr) return ast::Expr{};
-    return buildAdd(sides[0]);
   }
 
-  ast::Expr buildAdd(TdxParser::AddExprContext *ctx) {
-    return buildChain(ctx, ctx->unaryExpr(), ast::Expr::Kind::Concat,
-                      [this](TdxParser::UnaryExprContext *c) { return buildUnary(c); });
+  static ast::Expr::Kind binaryKind(std::size_t token) {
+    switch (token) {
+      case TdxLexer::PLUS: return ast::Expr::Kind::Concat;
+      case TdxLexer::OROR: return ast::Expr::Kind::Or;
+      case TdxLexer::ANDAND: return ast::Expr::Kind::And;
+      case TdxLexer::EQ: return ast::Expr::Kind::Equal;
+      case TdxLexer::NEQ: return ast::Expr::Kind::NotEqual;
+      case TdxLexer::LT: return ast::Expr::Kind::Less;
+      case TdxLexer::GT: return ast::Expr::Kind::Greater;
+      case TdxLexer::LE: return ast::Expr::Kind::LessEqual;
+      default: return ast::Expr::Kind::GreaterEqual;
+    }
+  }
+
+  // `a OP b OP c ...`: reduces the operand list one precedence level at a
+  // time, tightest first, without recursion. '+', '&&' and '||' runs become
+  // one n-ary node; a comparison takes exactly two operands.
+  ast::Expr buildExpr(TdxParser::ExprContext *ctx) {
+    std::vector<ast::Expr> operands;
+    for (auto *operand : ctx->unaryExpr()) operands.push_back(operand ? buildUnary(operand) : ast::Expr{});
+    std::vector<std::size_t> ops;
+    for (auto *op : ctx->binaryOp())
+      ops.push_back(op && op->getStart() ? op->getStart()->getType() : std::size_t{TdxLexer::PLUS});
+    if (operands.empty()) return ast::Expr{};
+    if (ops.size() + 1 != operands.size()) {  // broken by a syntax error, already reported
+      ast::Expr broken;
+      broken.range = rangeOf(ctx);
+      return broken;
+    }
+    for (int level = 4; level >= 1 && !ops.empty(); --level) {
+      std::vector<ast::Expr> nextOperands;
+      std::vector<std::size_t> nextOps;
+      std::size_t i = 0;
+      nextOperands.push_back(std::move(operands[0]));
+      while (i < ops.size()) {
+        if (precedence(ops[i]) != level) {
+          nextOps.push_back(ops[i]);
+          nextOperands.push_back(std::move(operands[i + 1]));
+          ++i;
+          continue;
+        }
+        ast::Expr node;
+        node.kind = binaryKind(ops[i]);
+        node.items.push_back(std::move(nextOperands.back()));
+        while (i < ops.size() && precedence(ops[i]) == level && binaryKind(ops[i]) == node.kind) {
+          node.items.push_back(std::move(operands[i + 1]));
+          ++i;
+          if (level == 3) break;  // comparisons do not chain
+        }
+        if (level == 3 && i < ops.size() && precedence(ops[i]) == 3) {
+          diags_.report(DiagKind::Syntax, rangeOf(ctx->binaryOp()[i]),
+                        "comparisons cannot be chained; join them with && or ||");
+          ast::Expr broken;
+          broken.range = rangeOf(ctx);
+          return broken;
+        }
+        SourceRange begin = node.items.front().range, end = node.items.back().range;
+        node.range = begin.file == end.file && begin.begin <= end.end ? SourceRange{begin.file, begin.begin, end.end}
+                                                                      : rangeOf(ctx);
+        nextOperands.back() = std::move(node);
+      }
+      operands = std::move(nextOperands);
+      ops = std::move(nextOps);
+    }
+    return std::move(operands[0]);
   }
 
   ast::Expr buildUnary(TdxParser::UnaryExprContext *ctx) {

@@ -28,10 +28,11 @@ block      : IDENT string? body ;
 useBlock   : USE IDENT string? body ;
 ifBlock    : IF expr body (ELSE IF expr body)* (ELSE body)? ;
 
-expr       : andExpr (OROR andExpr)* ;
-andExpr    : cmpExpr (ANDAND cmpExpr)* ;
-cmpExpr    : addExpr (op=(EQ | NEQ | LT | GT | LE | GE) addExpr)? ;
-addExpr    : unaryExpr (PLUS unaryExpr)* ;
+// Binary operators are one flat list; the AST builder applies precedence
+// ('+' before comparisons before '&&' before '||'). A rule per precedence
+// level would wrap every value in four more parse-tree nodes.
+expr       : unaryExpr (binaryOp unaryExpr)* ;
+binaryOp   : OROR | ANDAND | EQ | NEQ | LT | GT | LE | GE | PLUS ;
 unaryExpr  : BANG* primary ;
 primary    : string                              # stringExpr
            | INT                                 # intExpr

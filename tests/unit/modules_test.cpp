@@ -137,5 +137,18 @@ TEST(Templates, DottedPlaceholdersUseQuotedKeys) {
   EXPECT_EQ(c->image->base.files.at(0).content, "URL=http://a&b\n");
 }
 
+TEST(Expressions, BinaryOperatorsFollowPrecedence) {
+  // '+' binds tighter than '==', which binds tighter than '&&', then '||'.
+  auto c = compile(R"(
+    image "x" {
+      if "a" + "b" == "ab" && 1 < 2 || false { packages += ["yes"] }
+      if false && true || 2 >= 3 { packages += ["no"] }
+    }
+  )");
+  ASSERT_FALSE(c->diags.hasErrors());
+  ASSERT_EQ(c->image->base.packages.size(), 1u);
+  EXPECT_EQ(c->image->base.packages[0].value, "yes");
+}
+
 }  // namespace
 }  // namespace tdxc
