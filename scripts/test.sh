@@ -58,6 +58,9 @@ build() {  # build PRESET
 
 step "build dev" build dev
 tests build/dev
+# Release (-O3) is only built: GCC's optimizer emits warnings (-Werror) that
+# the Debug build does not, and the benchmarks in docs/performance.md use it.
+step "build release" build release
 step "build asan-ubsan" build asan-ubsan
 tests build/asan-ubsan
 step "clang-format" bash -c 'git ls-files "*.cpp" "*.h" | xargs clang-format --dry-run --Werror'
