@@ -9,6 +9,7 @@
 #include "diag/render.h"
 #include "diag/verify.h"
 #include "driver/commands.h"
+#include "driver/lock_use.h"
 #include "frontend/ast_dump.h"
 #include "frontend/frontend.h"
 #include "ir/ir_dump.h"
@@ -43,9 +44,11 @@ int runCompile(const Options &options, std::ostream &out, std::ostream &err) {
   if (options.emit == "ast" && !frontend.files.empty()) dumpAst(out, sources, frontend.files.front().ast);
 
   if (frontend.image) {
+    LockUse lockUse = loadLock(options, *frontend.image, sources, diags);
     PassContext ctx{diags, sources};
-    runPipeline(*frontend.image, ctx, PipelineOptions{options.printIrAfter, &out});
+    runPipeline(*frontend.image, ctx, PipelineOptions{options.printIrAfter, &out, {}});
     if (options.emit == "ir") dumpIr(out, sources, *frontend.image);
+    if (!diags.hasErrors()) checkLockFresh(options, *frontend.image, lockUse, diags);
   }
   // Code is generated only from an image without errors: a tree is either
   // complete and valid or not written at all.

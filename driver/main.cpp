@@ -13,5 +13,7 @@ int main(int argc, char **argv) {
   if (options.command == "check") return tdxc::runCheck(options, std::cout, std::cerr);
   if (options.command == "explain") return tdxc::runExplain(options, std::cout, std::cerr);
   if (options.command == "doc") return tdxc::runDoc(options, std::cout, std::cerr);
+  if (options.command == "lock") return tdxc::runLock(options, std::cout, std::cerr);
+  if (options.command == "bake") return tdxc::runBake(options, std::cout, std::cerr);
   return tdxc::runCompile(options, std::cout, std::cerr);
 }

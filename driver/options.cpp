@@ -20,12 +20,16 @@ Usage:
   tdxc check FILE [options]
   tdxc help [COMMAND] | --help | --version
 
+  tdxc lock FILE [--lock PATH]
+  tdxc bake FILE -o DIR [--profile P[,Q]]... [--frozen] [--backend local|nix|lima]
   tdxc explain debloat|init FILE [--profile P[,Q]]
   tdxc doc
 
 Commands:
   compile   check FILE and write its mkosi tree to DIR (atomically)
   check     report diagnostics only; nothing is written
+  lock      resolve git refs to commits and hash downloads into tdx.lock
+  bake      compile, then build the image with mkosi and collect the artifacts
   explain   show the debloat plan or the init steps a build gets
   doc       print the standard library's reference (docs/stdlib.md) from its doc comments
 
@@ -50,7 +54,45 @@ Options:
   --no-snippets                one line per diagnostic, no source excerpt
   --error-limit=N              stop printing after N errors (0: no limit; default 50)
   --verify                     check diagnostics against // expected-error comments
+  --lock FILE                  the lock to use (default: tdx.lock next to FILE)
+  --no-lock                    ignore tdx.lock (git sources and downloads stay unpinned)
+  --frozen                     require a lock that matches the source (E_LOCK_MISSING, E_LOCK_STALE)
   -h, --help
+)";
+
+const char *kLockHelp = R"(Usage: tdxc lock FILE [--lock PATH] [--var NAME=VALUE]...
+
+Resolves every git source's ref to the commit it names (git ls-remote) and
+downloads every download to record its SHA-256, then writes tdx.lock next to
+FILE (or PATH): versioned JSON with the recipe digest of the source, sorted,
+written atomically. compile, check and bake use it; bake --frozen requires it
+to match. Re-run it after changing the source.
+)";
+
+const char *kBakeHelp = R"(Usage: tdxc bake FILE -o DIR [options]
+
+Compiles FILE into DIR/mkosi, then builds it with mkosi once per --profile
+(none: the base image alone). Each build writes to DIR/NAME/ (NAME is the
+profile list joined with '+', or "default"); DIR/bake-result.json lists every
+artifact with its sha256 and target, DIR/report.json the effective packages,
+installed package versions, script checksums and the lock digest. mkosi's
+output is streamed and saved in DIR/logs/NAME.log.
+
+Options:
+  -o, --output DIR             where the tree, builds and reports go
+  --profile P[,Q]              one build with these profiles (repeatable: one build each)
+  --frozen                     refuse a missing or stale tdx.lock
+  --lock FILE, --no-lock       as for compile
+  --backend local|nix|lima     local: mkosi here (root, or unshare for a user);
+                               nix: nix develop -c mkosi; lima: mkosi in a Lima VM
+  --mkosi PATH                 the mkosi to run (default: $TDXC_MKOSI, the project's
+                               .deps/bin/mkosi, then mkosi on PATH; needs >= 25)
+  --mirror URL                 Debian archive for the image (overrides the .tdx mirror)
+  --tools-tree-mirror URL      Debian archive for the mkosi tools tree
+  --cache-dir DIR              keeps the tools tree and packages between bakes
+                               (default: $TDXC_CACHE_DIR or ~/.cache/tdxc)
+  --lima-instance NAME         Lima VM name (default: tdxc-builder)
+  --var NAME=VALUE, --diagnostics-format, --color, --no-snippets
 )";
 
 const char *kExplainHelp = R"(Usage: tdxc explain debloat FILE [--profile P[,Q]] [--systemd-list FILE]
@@ -118,6 +160,10 @@ ParseOutcome parseOptions(int argc, char **argv, Options &o, std::ostream &out, 
       out << kDocHelp;
     else if (topic == "check")
       out << kCheckHelp;
+    else if (topic == "lock")
+      out << kLockHelp;
+    else if (topic == "bake")
+      out << kBakeHelp;
     else if (topic.empty())
       out << kMainHelp;
     else
@@ -126,7 +172,7 @@ ParseOutcome parseOptions(int argc, char **argv, Options &o, std::ostream &out, 
     return ParseOutcome::ExitOk;
   }
   o.command = "compile";
-  if (args[0] == "compile" || args[0] == "check") {
+  if (args[0] == "compile" || args[0] == "check" || args[0] == "lock" || args[0] == "bake") {
     o.command = args[0];
     ++i;
   } else if (args[0] == "doc") {
@@ -148,13 +194,17 @@ ParseOutcome parseOptions(int argc, char **argv, Options &o, std::ostream &out, 
     o.topic = args[1];
     i = 2;
   } else if (args[0].rfind('-', 0) != 0 && args[0].find('.') == std::string::npos && args.size() > 1) {
-    return usage(fmt::format("unknown command '{}' (commands: compile, check, explain, doc)", args[0]));
+    return usage(fmt::format("unknown command '{}' (commands: compile, check, lock, bake, explain, doc)", args[0]));
   }
   for (; i < args.size(); ++i) {
     const std::string &a = args[i];
     std::string v;
     if (a == "-h" || a == "--help") {
-      out << (o.command == "check" ? kCheckHelp : o.command == "explain" ? kExplainHelp : kCompileHelp);
+      out << (o.command == "check"     ? kCheckHelp
+              : o.command == "explain" ? kExplainHelp
+              : o.command == "lock"    ? kLockHelp
+              : o.command == "bake"    ? kBakeHelp
+                                       : kCompileHelp);
       if (o.command == "compile") printPasses(out);
       return ParseOutcome::ExitOk;
     } else if (a == "-o" || a == "--output") {
@@ -192,19 +242,57 @@ ParseOutcome parseOptions(int argc, char **argv, Options &o, std::ostream &out, 
       if (ec != std::errc() || ptr != v.data() + v.size()) return usage("--error-limit takes a number");
     } else if (a == "--verify") {
       o.verify = true;
-    } else if (o.command == "explain" && (a == "--profile" || valueOf(a, "--profile", v))) {
+    } else if ((o.command == "explain" || o.command == "bake") && (a == "--profile" || valueOf(a, "--profile", v))) {
       if (a == "--profile") {
         if (++i >= args.size()) return usage("--profile needs a profile name");
         v = args[i];
       }
+      std::vector<std::string> group;
       std::size_t start = 0;
       while (start <= v.size()) {
         std::size_t comma = v.find(',', start);
         std::string name = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         if (name.empty()) return usage(fmt::format("--profile: empty profile name in '{}'", v));
         o.profiles.push_back(name);
+        group.push_back(name);
         if (comma == std::string::npos) break;
         start = comma + 1;
+      }
+      o.builds.push_back(group);
+    } else if (o.command != "explain" && o.command != "doc" && (a == "--lock" || valueOf(a, "--lock", v))) {
+      if (a == "--lock") {
+        if (++i >= args.size()) return usage("--lock needs a file");
+        v = args[i];
+      }
+      o.lockPath = v;
+    } else if (o.command != "explain" && o.command != "lock" && a == "--no-lock") {
+      o.noLock = true;
+    } else if (o.command != "explain" && o.command != "lock" && a == "--frozen") {
+      o.frozen = true;
+    } else if (o.command == "bake" &&
+               (a == "--backend" || valueOf(a, "--backend", v) || a == "--mirror" || valueOf(a, "--mirror", v) ||
+                a == "--tools-tree-mirror" || valueOf(a, "--tools-tree-mirror", v) || a == "--mkosi" ||
+                valueOf(a, "--mkosi", v) || a == "--cache-dir" || valueOf(a, "--cache-dir", v) ||
+                a == "--lima-instance" || valueOf(a, "--lima-instance", v))) {
+      std::string name = a.substr(0, a.find('='));
+      if (a.find('=') == std::string::npos) {
+        if (++i >= args.size()) return usage(fmt::format("{} needs a value", name));
+        v = args[i];
+      }
+      if (v.empty()) return usage(fmt::format("{} needs a value", name));
+      if (name == "--backend") {
+        if (v != "local" && v != "nix" && v != "lima") return usage("--backend takes local, nix or lima");
+        o.backend = v;
+      } else if (name == "--mirror") {
+        o.mirror = v;
+      } else if (name == "--tools-tree-mirror") {
+        o.toolsTreeMirror = v;
+      } else if (name == "--mkosi") {
+        o.mkosi = v;
+      } else if (name == "--cache-dir") {
+        o.cacheDir = v;
+      } else {
+        o.limaInstance = v;
       }
     } else if (o.command == "explain" && o.topic == "debloat" &&
                (a == "--systemd-list" || valueOf(a, "--systemd-list", v))) {
@@ -224,7 +312,12 @@ ParseOutcome parseOptions(int argc, char **argv, Options &o, std::ostream &out, 
   if (o.input.empty()) return usage("no input file");
   if (o.command == "compile" && o.output.empty() && o.emit.empty() && o.printIrAfter.empty() && !o.verify)
     return usage("compile needs -o DIR (or --emit=..., or use 'tdxc check')");
-  if ((o.command == "check" || o.command == "explain") && !o.output.empty())
+  if (o.command == "bake" && o.output.empty()) return usage("bake needs -o DIR");
+  if ((o.command == "lock" || o.command == "bake") && (!o.emit.empty() || !o.printIrAfter.empty() || o.verify))
+    return usage(fmt::format("{} takes no --emit, --print-ir-after or --verify", o.command));
+  if (o.noLock && (o.frozen || !o.lockPath.empty()))
+    return usage("--no-lock cannot be combined with --frozen or --lock");
+  if ((o.command == "check" || o.command == "explain" || o.command == "lock") && !o.output.empty())
     return usage(fmt::format("{} writes nothing; -o belongs to compile", o.command));
   if (o.command == "explain" && (!o.emit.empty() || !o.printIrAfter.empty() || o.verify))
     return usage("explain takes no --emit, --print-ir-after or --verify");

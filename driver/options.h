@@ -23,6 +23,17 @@ struct Options {
   std::string topic;                  // explain: debloat or init
   std::vector<std::string> profiles;  // explain: --profile A,B (repeatable)
   std::string systemdList;            // explain debloat: --systemd-list FILE
+  // tdx.lock (compile, check, lock, bake)
+  std::string lockPath;  // --lock FILE (default: tdx.lock next to the input)
+  bool noLock = false;   // --no-lock: ignore tdx.lock
+  bool frozen = false;   // --frozen: a missing or stale lock is an error
+  // bake
+  std::vector<std::vector<std::string>> builds;  // one per --profile (A,B = one build with both)
+  std::string backend = "local";                 // --backend local|nix|lima
+  std::string mirror, toolsTreeMirror;           // --mirror, --tools-tree-mirror
+  std::string mkosi;                             // --mkosi PATH
+  std::string cacheDir;                          // --cache-dir DIR (tools tree, packages)
+  std::string limaInstance;                      // --lima-instance NAME
 };
 
 enum class ParseOutcome { Run, ExitOk, UsageError };

@@ -1,5 +1,7 @@
 #include "frontend/lower.h"
 
+#include "frontend/lower_blocks.h"
+
 #include <fmt/format.h>
 
 namespace tdxc {
@@ -44,6 +46,7 @@ ir::Image lowerImage(const CheckedBlock &image, LowerContext &ctx) {
   lowerImageSettings(image, result.settings, ctx);
   lowerContent(image, result.base, ctx);
   for (const CheckedBlock &child : image.children) {
+    if (child.spec->kind == "policy") lowerPolicy(child, result.policy, ctx);
     if (child.spec->kind != "profile") continue;
     ir::Profile profile;
     profile.name = {child.label(), child.labelRange()};

@@ -12,6 +12,10 @@ std::optional<ir::Service> lowerService(const CheckedBlock &block, LowerContext 
 std::optional<ir::Socket> lowerSocket(const CheckedBlock &block, LowerContext &ctx);
 std::optional<ir::Script> lowerScript(const CheckedBlock &block, LowerContext &ctx);
 std::optional<ir::Repository> lowerRepository(const CheckedBlock &block, LowerContext &ctx);
+std::optional<ir::GitSource> lowerGitSource(const CheckedBlock &block, LowerContext &ctx);
+std::optional<ir::Download> lowerDownload(const CheckedBlock &block, LowerContext &ctx);
+/// Fills the image's policy from its policy block (lower_fetch.cpp).
+void lowerPolicy(const CheckedBlock &block, ir::Policy &policy, LowerContext &ctx);
 std::optional<ir::InitStep> lowerInitStep(const CheckedBlock &block, LowerContext &ctx);
 /// Merges a debloat block into content.debloat (lower_boot.cpp).
 void lowerDebloat(const CheckedBlock &block, ir::Content &content, LowerContext &ctx);

@@ -85,6 +85,10 @@ void lowerContent(const CheckedBlock &block, ir::Content &content, LowerContext 
       if (auto script = lowerScript(child, ctx)) content.scripts.push_back(std::move(*script));
     } else if (kind == "repository") {
       if (auto repo = lowerRepository(child, ctx)) content.repositories.push_back(std::move(*repo));
+    } else if (kind == "git") {
+      if (auto source = lowerGitSource(child, ctx)) content.gitSources.push_back(std::move(*source));
+    } else if (kind == "download") {
+      if (auto download = lowerDownload(child, ctx)) content.downloads.push_back(std::move(*download));
     } else if (kind == "raw") {
       if (auto raw = lowerRawSection(child, ctx, false)) content.raw.push_back(std::move(*raw));
     } else if (kind == "init") {

@@ -26,20 +26,6 @@ std::string derivedSeed(const std::string &imageName) {
   return hex;
 }
 
-// http://host/debian/ -> http://host/debian-security/ ; snapshot URLs
-// .../archive/debian/<ts>/ -> .../archive/debian-security/<ts>/.
-std::optional<std::string> deriveSecurityMirror(const std::string &mirror) {
-  std::size_t pos = mirror.rfind("/debian");
-  while (pos != std::string::npos) {
-    std::size_t after = pos + 7;
-    if (after == mirror.size() || mirror[after] == '/')
-      return mirror.substr(0, after) + "-security" + mirror.substr(after);
-    if (pos == 0) break;
-    pos = mirror.rfind("/debian", pos - 1);
-  }
-  return std::nullopt;
-}
-
 bool isUrl(const std::string &text) {
   static const std::regex url(R"(^(https?|file)://[^\s]+$)");
   return std::regex_match(text, url);
@@ -79,17 +65,17 @@ void lowerImageSettings(const CheckedBlock &image, ir::ImageSettings &s, LowerCo
   } else if (s.distribution == "ubuntu") {
     s.securityMirror = s.mirror;
   } else {
-    s.securityMirror = deriveSecurityMirror(s.mirror);
+    s.securityMirror = ir::deriveSecurityMirror(s.mirror);
   }
   if (auto tools = getBool(image, "tools_tree")) s.toolsTree = *tools;
   if (auto release = getString(image, "tools_tree_release")) s.toolsTreeRelease = *release;
   s.toolsTreeMirror = s.distribution == "debian" ? s.mirror : "http://deb.debian.org/debian";
   if (auto mirror = getString(image, "tools_tree_mirror"); !mirror)
-    s.toolsTreeSecurityMirror = deriveSecurityMirror(s.toolsTreeMirror);
+    s.toolsTreeSecurityMirror = ir::deriveSecurityMirror(s.toolsTreeMirror);
   if (auto mirror = getString(image, "tools_tree_mirror"))
     if (require(isUrl(*mirror), rangeOfKey(image, "tools_tree_mirror"), ctx,
                 "tools_tree_mirror must be an http(s):// or file:// URL"))
-      s.toolsTreeMirror = *mirror, s.toolsTreeSecurityMirror = deriveSecurityMirror(*mirror);
+      s.toolsTreeMirror = *mirror, s.toolsTreeSecurityMirror = ir::deriveSecurityMirror(*mirror);
 
   s.imageId = image.label();
   if (auto id = getString(image, "image_id")) s.imageId = *id;

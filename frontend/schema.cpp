@@ -73,8 +73,9 @@ KeySpec overrideKey() {
 TypeSpec scalarType() { return {TypeSpec::Kind::Scalar, nullptr, {}}; }
 TypeSpec scalarOrListType() { return {TypeSpec::Kind::ScalarOrList, nullptr, {}}; }
 
-const std::vector<std::string> kContentBlocks = {"file",   "template", "skeleton",   "user", "group", "service",
-                                                 "socket", "script",   "repository", "raw",  "init",  "debloat"};
+const std::vector<std::string> kContentBlocks = {"file",    "template", "skeleton", "user",       "group",
+                                                 "service", "socket",   "script",   "repository", "raw",
+                                                 "init",    "debloat",  "git",      "download"};
 
 std::vector<KeySpec> contentKeys() {
   return {
@@ -113,6 +114,7 @@ std::vector<BlockSpec> buildSpecs() {
                   {},
                   "The image being built. Exactly one per compilation."};
   image.children.push_back("profile");
+  image.children.push_back("policy");
   image.keys = {
       key("base", stringType(), "\"debian/trixie\"",
           "Distribution and release as \"distribution/release\" (debian or ubuntu)."),
@@ -304,6 +306,50 @@ std::vector<BlockSpec> buildSpecs() {
        false,
        {},
        "An extra apt repository, emitted as a sandbox apt source with its keyring."});
+  specs.push_back(
+      {"git",
+       true,
+       "the source name (tdxc_git_fetch NAME DIR in build scripts)",
+       {required("url", stringType(), "Repository URL (https://, git://, ssh:// or file://)."),
+        required("ref", stringType(),
+                 "A commit id (immutable), or a tag or branch that tdxc lock pins to the commit it names.")},
+       {},
+       false,
+       {},
+       "A git repository a build script fetches (names are unique in the whole image). The generated tdxc/fetch.sh "
+       "checks out the pinned commit and "
+       "refuses any other; tdxc lock records the commit of a tag or branch in tdx.lock."});
+  specs.push_back({"download",
+                   true,
+                   "the download name (tdxc_download NAME FILE in build scripts)",
+                   {required("url", stringType(), "URL of the file (https://, http:// or file://)."),
+                    key("sha256", stringType(), "from tdx.lock",
+                        "Expected SHA-256 (64 lower-case hex digits); empty: take it from tdx.lock.")},
+                   {},
+                   false,
+                   {},
+                   "A file a build script downloads (names are unique in the whole image). The generated tdxc/fetch.sh "
+                   "checks its SHA-256 (declared here or recorded "
+                   "by tdxc lock) and fails the build on a mismatch."});
+  BlockSpec policy{
+      "policy",
+      false,
+      "",
+      {key("frozen_lock", boolType(), "false", "tdxc bake refuses to build without --frozen (an up-to-date tdx.lock)."),
+       key("mutable_refs", oneOf({"allow", "warn", "error"}), "\"allow\"",
+           "What a git source whose ref is a tag or branch not pinned by tdx.lock gets: nothing, a warning or an "
+           "error."),
+       key("integrity", boolType(), "true",
+           "Every download needs a sha256, declared or recorded in tdx.lock (E_INTEGRITY_MISSING)."),
+       key("network", oneOf({"online", "offline"}), "\"online\"",
+           "offline: the build may not use the network (no network = true, git sources or downloads); packages still "
+           "come from the mirrors.")},
+      {},
+      false,
+      {},
+      "Rules the build must follow, checked by the check-policy pass (one per image, not in profiles).",
+      true};
+  specs.push_back(policy);
   specs.push_back(
       {"init",
        true,

@@ -15,4 +15,33 @@ const char *phaseName(Phase phase) {
   return "postinst";
 }
 
+std::optional<std::string> deriveSecurityMirror(const std::string &mirror) {
+  std::size_t pos = mirror.rfind("/debian");
+  while (pos != std::string::npos) {
+    std::size_t after = pos + 7;
+    if (after == mirror.size() || mirror[after] == '/')
+      return mirror.substr(0, after) + "-security" + mirror.substr(after);
+    if (pos == 0) break;
+    pos = mirror.rfind("/debian", pos - 1);
+  }
+  return std::nullopt;
+}
+
+bool isCommitId(const std::string &ref) {
+  if (ref.size() != 40) return false;
+  for (char c : ref)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+
+std::string GitSource::pinnedCommit() const {
+  if (isCommitId(ref.value)) return ref.value;
+  return locked.value_or("");
+}
+
+std::string Download::expectedSha256() const {
+  if (sha256) return sha256->value;
+  return locked.value_or("");
+}
+
 }  // namespace tdxc::ir

@@ -158,6 +158,50 @@ struct Repository {
   SourceRange range;
 };
 
+/// A git repository that a build script fetches (tdxc_git_fetch NAME DIR in
+/// the generated tdxc/fetch.sh). `tdxc lock` resolves the ref to a commit.
+struct GitSource {
+  LocatedString name;
+  LocatedString url;
+  LocatedString ref;                  // a commit id, tag or branch
+  std::optional<std::string> locked;  // the commit tdx.lock pins the ref to
+  SourceRange range;
+
+  /// The commit the build must check out: the ref itself when it is a full
+  /// commit id, else the lock's pin; empty when the ref is mutable and unpinned.
+  std::string pinnedCommit() const;
+};
+
+/// A file a build script downloads (tdxc_download NAME FILE), checked against
+/// a sha256 from the source or from tdx.lock.
+struct Download {
+  LocatedString name;
+  LocatedString url;
+  std::optional<LocatedString> sha256;  // declared in the source
+  std::optional<std::string> locked;    // recorded by tdxc lock
+  SourceRange range;
+
+  /// The digest the build checks: the declared one, else the lock's; empty: none.
+  std::string expectedSha256() const;
+};
+
+/// The security archive next to a Debian archive URL: http://host/debian/ ->
+/// http://host/debian-security/; snapshot URLs .../archive/debian/<ts>/ ->
+/// .../archive/debian-security/<ts>/. nullopt if the URL has no /debian segment.
+std::optional<std::string> deriveSecurityMirror(const std::string &mirror);
+
+/// Whether `ref` is a full 40-digit lower-case hex commit id (immutable).
+bool isCommitId(const std::string &ref);
+
+/// The image's policy { } block: rules for lock, fetches and network.
+struct Policy {
+  Located<bool> frozenLock{false, {}};     // bake only with --frozen
+  LocatedString mutableRefs{"allow", {}};  // allow | warn | error (unpinned mutable git refs)
+  Located<bool> integrity{true, {}};       // every download needs a sha256
+  LocatedString network{"online", {}};     // online | offline
+  SourceRange range;                       // invalid: no policy block (defaults)
+};
+
 /// Settings a profile may override; unset optionals inherit from the base.
 struct Settings {
   std::optional<LocatedString> hostname;
@@ -179,6 +223,8 @@ struct Content {
   std::vector<Socket> sockets;
   std::vector<Script> scripts;
   std::vector<Repository> repositories;
+  std::vector<GitSource> gitSources;
+  std::vector<Download> downloads;
   std::vector<RawSection> raw;
   std::vector<InitStep> initSteps;
   std::optional<Debloat> debloat;
@@ -219,6 +265,7 @@ struct Image {
   ImageSettings settings;
   Content base;
   std::vector<Profile> profiles;
+  Policy policy;
   SourceRange range;
 };
 

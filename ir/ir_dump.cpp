@@ -82,6 +82,12 @@ class IrDumper {
       line(d, fmt::format("repository {} url={} suites={} components={} keyring={} {}", quote(repo.name.value),
                           quote(repo.url), plainList(repo.suites), plainList(repo.components),
                           repo.keyring ? repo.keyringExtension : "-", at(repo.range)));
+    for (const ir::GitSource &git : c.gitSources)
+      line(d, fmt::format("git {} url={} ref={} pinned={} {}", quote(git.name.value), quote(git.url.value),
+                          quote(git.ref.value), git.pinnedCommit().empty() ? "-" : git.pinnedCommit(), at(git.range)));
+    for (const ir::Download &dl : c.downloads)
+      line(d, fmt::format("download {} url={} sha256={} {}", quote(dl.name.value), quote(dl.url.value),
+                          dl.expectedSha256().empty() ? "-" : dl.expectedSha256(), at(dl.range)));
     for (const ir::RawSection &raw : c.raw)
       for (const auto &[key, values] : raw.keys)
         line(d, fmt::format("raw [{}] {} = {}", raw.section, key.value, plainList(values)));
@@ -95,6 +101,10 @@ class IrDumper {
                         s.securityMirror ? quote(*s.securityMirror) : "none"));
     line(1, fmt::format("tools_tree = {} ({} from {})", s.toolsTree, s.toolsTreeRelease, quote(s.toolsTreeMirror)));
     line(1, fmt::format("image_id = {} seed = {} source_date_epoch = {}", quote(s.imageId), s.seed, s.sourceDateEpoch));
+    if (img.policy.range.valid())
+      line(1, fmt::format("policy frozen_lock={} mutable_refs={} integrity={} network={} {}",
+                          img.policy.frozenLock.value, img.policy.mutableRefs.value, img.policy.integrity.value,
+                          img.policy.network.value, at(img.policy.range)));
     content(1, img.base);
     for (const ir::Profile &p : img.profiles) {
       line(1, fmt::format("profile {} {}", quote(p.name.value), at(p.range)));

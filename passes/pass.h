@@ -3,6 +3,7 @@
 #pragma once
 
 #include <ostream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,7 @@ void validateReferences(ir::Image &image, PassContext &ctx);
 void orderInit(ir::Image &image, PassContext &ctx);
 void injectInitDependencies(ir::Image &image, PassContext &ctx);
 void planDebloat(ir::Image &image, PassContext &ctx);
+void checkPolicy(ir::Image &image, PassContext &ctx);
 
 /// The pipeline, in order. This is the one place that decides pass order.
 const std::vector<Pass> &defaultPipeline();
@@ -38,6 +40,8 @@ const std::vector<Pass> &defaultPipeline();
 struct PipelineOptions {
   std::string printIrAfter;  // a pass name, "all", or empty
   std::ostream *irOut = nullptr;
+  /// Passes not to run (tdxc lock skips check-policy: it is what fixes it).
+  std::set<std::string> skip;
 };
 
 void runPipeline(ir::Image &image, PassContext &ctx, const PipelineOptions &options);

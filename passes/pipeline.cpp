@@ -12,15 +12,18 @@ const std::vector<Pass> &defaultPipeline() {
       {"inject-init-deps", "order every service and socket after runtime-init.service", injectInitDependencies},
       {"plan-debloat", "collect each scope's debloat layer and the units its services need", planDebloat},
       {"validate-destinations", "require clean absolute image paths", validateDestinations},
-      {"validate-services", "reject duplicate units, users, groups, repositories and scripts", validateServices},
+      {"validate-services", "reject duplicate units, users, groups, repositories, scripts, git sources and downloads",
+       validateServices},
       {"validate-conflicts", "reject two writers of one image path", validateConflicts},
       {"validate-references", "require declared users, groups and services", validateReferences},
+      {"check-policy", "apply the policy block to git sources, downloads and network use", checkPolicy},
   };
   return passes;
 }
 
 void runPipeline(ir::Image &image, PassContext &ctx, const PipelineOptions &options) {
   for (const Pass &pass : defaultPipeline()) {
+    if (options.skip.count(pass.name)) continue;
     pass.run(image, ctx);
     if (options.irOut && (options.printIrAfter == "all" || options.printIrAfter == pass.name)) {
       *options.irOut << "// IR after " << pass.name << '\n';

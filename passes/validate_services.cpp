@@ -1,5 +1,6 @@
 // One name, one declaration: two services (or sockets) with one unit name, or
-// two users, groups, repositories or scripts with one name, in one scope.
+// two users, groups, repositories or scripts with one name, in one scope; two
+// git sources or downloads with one name anywhere in the image.
 #include <fmt/format.h>
 
 #include <map>
@@ -53,9 +54,25 @@ void check(const ir::Content &c, PassContext &ctx) {
 
 }  // namespace
 
+// Git sources and downloads share one generated tdxc/fetch.sh for every
+// profile, so their names are unique in the whole image.
+void checkFetchNames(const ir::Image &image, PassContext &ctx) {
+  std::vector<ir::GitSource> sources = image.base.gitSources;
+  std::vector<ir::Download> downloads = image.base.downloads;
+  for (const ir::Profile &profile : image.profiles) {
+    sources.insert(sources.end(), profile.content.gitSources.begin(), profile.content.gitSources.end());
+    downloads.insert(downloads.end(), profile.content.downloads.begin(), profile.content.downloads.end());
+  }
+  unique(
+      sources, [](const ir::GitSource &g) { return g.name.value; }, DiagKind::DuplicateDeclaration, "git source", ctx);
+  unique(
+      downloads, [](const ir::Download &d) { return d.name.value; }, DiagKind::DuplicateDeclaration, "download", ctx);
+}
+
 void validateServices(ir::Image &image, PassContext &ctx) {
   check(image.base, ctx);
   for (const ir::Profile &profile : image.profiles) check(profile.content, ctx);
+  checkFetchNames(image, ctx);
 }
 
 }  // namespace tdxc

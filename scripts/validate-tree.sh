@@ -59,7 +59,8 @@ for p in "${PROFILES[@]}"; do summarize "profile $p" --profile="$p"; done
 is_elf() { [[ $(head -c4 "$1" | od -An -tx1 | tr -d ' \n') == 7f454c46 ]]; }
 
 # --- 2. Shell: every script mkosi or the image would run.
-# -x stays off so findings only concern the file itself; --norc so a
+# -x follows `# shellcheck source=tdxc/fetch.sh` (paths relative to the tree,
+# the cwd), so the functions a script sources are known; --norc so a
 # .shellcheckrc in or above the tree cannot silence checks.
 while IFS= read -r -d '' f; do
   rel=${f#"$TREE"/}
@@ -82,7 +83,7 @@ while IFS= read -r -d '' f; do
   nscripts=$((nscripts + 1))
   # Relative paths (cwd is TREE) keep the messages short.
   out=$(bash -n "$rel" 2>&1) || finding bash "$out"
-  out=$(shellcheck --norc -s "$dialect" -S style -f gcc "$rel" 2>&1) || finding shellcheck "$out"
+  out=$(shellcheck --norc -x -s "$dialect" -S style -f gcc "$rel" 2>&1) || finding shellcheck "$out"
 done < <(tree_files)
 
 # --- 3. systemd units: systemd-analyze verify inside a fake root.

@@ -50,6 +50,7 @@ FileTree generateTree(const ir::Image &image) {
   Scope base{image, image.base, "", "", uids};
   emitScope(base);
   emitDebloat(base, tree);
+  emitFetch(image, tree);
   for (const ir::Profile &profile : image.profiles)
     emitScope(Scope{image, profile.content, profile.name.value, "mkosi.profiles/" + profile.name.value + "/", uids});
   return tree;

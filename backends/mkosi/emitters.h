@@ -33,6 +33,9 @@ void emitScripts(const Scope &scope, FileTree &tree);
 /// Base scope only: the debloat scripts, covering every profile via $PROFILES.
 void emitDebloat(const Scope &base, FileTree &tree);
 
+/// Whole image: tdxc/fetch.sh with every git source and download.
+void emitFetch(const ir::Image &image, FileTree &tree);
+
 /// Regular (non-system) users without a uid get 1000, 1001, ... in
 /// declaration order, base first, skipping uids that are taken explicitly.
 std::map<std::string, std::int64_t> allocateRegularUids(const ir::Image &image);

@@ -191,7 +191,14 @@ def compare_build_steps(ours, upstream, failures, accepted):
     else:
         k = ours_kernel[0]
         embedded = k.split("<<'TDXC_KERNEL_CONFIG'\n", 1)[1].split("\nTDXC_KERNEL_CONFIG\n", 1)[0]
-        if "ref=v" + version + "\n" not in k or "repo=" + repo + "\n" not in k:
+        # The kernel's git source is in tdxc/fetch.sh's tables, under the
+        # builder's name (name=... in the script).
+        name = re.search(r"^name=(\S+)$", k, re.M).group(1)
+        fetch = open(os.path.join(ours, "tdxc/fetch.sh"), encoding="utf-8").read()
+        def table(var):
+            body = re.search(r"^declare -A %s=\(\n(.*?)^\)" % var, fetch, re.M | re.S).group(1)
+            return dict(re.findall(r"^    \[([^]]+)\]=(\S*)$", body, re.M))
+        if table("TDXC_GIT_REF").get(name) != "v" + version or table("TDXC_GIT_URL").get(name) != repo:
             failures.append("kernel: version or repository differ (upstream v%s from %s)" % (version, repo))
         if embedded.rstrip("\n") != config.rstrip("\n"):
             failures.append("kernel: configuration differs from kernel/kernel-yocto.config")
