@@ -49,3 +49,32 @@ if upstream and os.path.isfile(os.path.join(upstream, "surge-tdx-prover.conf")):
 else:
     lit_config.note("NETHERMIND_TDX_DIR is not set to a nethermind-tdx checkout: "
                     "examples/nethermind_equivalence.test is SKIPPED")
+
+# The end-to-end bake + boot test (e2e/) takes minutes and needs the Debian
+# mirror, so it runs only with TDXC_E2E=1 (scripts/test.sh sets it). Then a
+# missing qemu or OVMF is an error; an unreachable mirror skips it, loudly.
+def host_mirror():
+    try:
+        for line in open("/etc/apt/sources.list.d/debian.sources", encoding="utf-8"):
+            if line.startswith("URIs:"):
+                return line.split()[1]
+    except OSError:
+        pass
+    return "http://deb.debian.org/debian"
+
+if os.environ.get("TDXC_E2E") == "1":
+    import subprocess
+    mirror = os.environ.get("TDXC_E2E_MIRROR") or host_mirror()
+    if not (shutil.which("qemu-system-x86_64") and os.path.exists("/usr/share/OVMF/OVMF_CODE_4M.fd")):
+        lit_config.fatal("TDXC_E2E=1 needs qemu-system-x86_64 and OVMF; run scripts/setup.sh")
+    probe = subprocess.run(["curl", "-fsSI", "--max-time", "20", mirror.rstrip("/") + "/dists/trixie/InRelease"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if probe.returncode == 0:
+        config.available_features.add("e2e")
+        config.environment["TDXC_E2E_MIRROR"] = mirror
+    else:
+        lit_config.note("*** e2e/boot.test SKIPPED: the Debian mirror %s is unreachable (curl exit %d) ***"
+                        % (mirror, probe.returncode))
+        open(os.path.join(config.binary_dir, "e2e-skipped"), "w").write(mirror + "\n")
+else:
+    lit_config.note("e2e/boot.test (bake + QEMU boot) runs only with TDXC_E2E=1")

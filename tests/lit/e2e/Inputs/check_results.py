@@ -1,0 +1,26 @@
+"""Checks a bake directory's bake-result.json against the files on disk and
+prints what report.json says about packages (for FileCheck)."""
+import hashlib
+import json
+import os
+import sys
+
+bake = sys.argv[1]
+result = json.load(open(os.path.join(bake, "bake-result.json")))
+report = json.load(open(os.path.join(bake, "report.json")))
+for build in result["builds"]:
+    for artifact in build["artifacts"]:
+        digest = hashlib.sha256(open(os.path.join(bake, artifact["path"]), "rb").read()).hexdigest()
+        if artifact["target"]:
+            state = "matches" if digest == artifact["sha256"] else "DIFFERS"
+            print("artifact %s sha256 %s, target %s" % (artifact["path"], state, artifact["target"]))
+        elif digest != artifact["sha256"]:
+            print("artifact %s sha256 DIFFERS" % artifact["path"])
+for build in report["builds"]:
+    installed = build["installed_packages"]
+    for prefix in ("systemd=", "linux-image-"):
+        for package in installed:
+            if package.startswith(prefix):
+                print("installed packages include %s" % package)
+                break
+    print("declared packages: " + " ".join(build["packages"]))
