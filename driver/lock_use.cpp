@@ -56,7 +56,16 @@ LockUse loadLock(const Options &options, ir::Image &image, SourceManager &source
     d.notes.push_back({{}, fmt::format("run `tdxc lock {}` to write it again", options.input)});
     return use;
   }
-  if (use.lock->source == fileName(options.input)) lock::applyLock(image, *use.lock);
+  if (use.lock->source != fileName(options.input)) {
+    Diagnostic &d = diags.report(options.frozen ? DiagKind::LockStale : DiagKind::LockStaleWarning,
+                                 rangeAt(use, lock::offsetOfKey(use.bytes, "source")),
+                                 fmt::format("{} was written for {}, not {}{}", use.path, use.lock->source,
+                                             fileName(options.input), options.frozen ? "" : "; its pins are not used"));
+    d.notes.push_back(
+        {{}, fmt::format("use --lock FILE to name this image's lock, or run `tdxc lock {}`", options.input)});
+    return use;
+  }
+  lock::applyLock(image, *use.lock);
   return use;
 }
 
@@ -64,13 +73,7 @@ void checkLockFresh(const Options &options, const ir::Image &image, const LockUs
   if (!use.lock) return;
   const DiagKind kind = options.frozen ? DiagKind::LockStale : DiagKind::LockStaleWarning;
   const std::string relock = fmt::format("run `tdxc lock {}` to update it", options.input);
-  if (use.lock->source != fileName(options.input)) {
-    Diagnostic &d = diags.report(kind, rangeAt(use, lock::offsetOfKey(use.bytes, "source")),
-                                 fmt::format("{} was written for {}, not {}{}", use.path, use.lock->source,
-                                             fileName(options.input), options.frozen ? "" : "; its pins are not used"));
-    d.notes.push_back({{}, fmt::format("use --lock FILE to name this image's lock, or {}", relock)});
-    return;
-  }
+  if (use.lock->source != fileName(options.input)) return;  // reported by loadLock
   std::string digest = lock::recipeDigest(image);
   if (digest != use.lock->recipeDigest) {
     Diagnostic &d =

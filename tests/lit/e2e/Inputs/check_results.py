@@ -8,6 +8,10 @@ import sys
 bake = sys.argv[1]
 result = json.load(open(os.path.join(bake, "bake-result.json")))
 report = json.load(open(os.path.join(bake, "report.json")))
+if len(sys.argv) > 2:
+    lock = "sha256:" + hashlib.sha256(open(sys.argv[2], "rb").read()).hexdigest()
+    ok = result["lock_digest"] == lock and report["lock_digest"] == lock
+    print("lock_digest is the lock file's sha256" if ok else "lock_digest DIFFERS: " + str(result["lock_digest"]))
 for build in result["builds"]:
     for artifact in build["artifacts"]:
         digest = hashlib.sha256(open(os.path.join(bake, artifact["path"]), "rb").read()).hexdigest()
