@@ -27,6 +27,10 @@ EXTRA_BUILD_PACKAGES = {
     "ca-certificates": "builders fetch sources over https inside the build overlay",
     "make": "GoBuild's prepare step for tdxs runs make",
 }
+# Image packages that tdxc's modules add on purpose (README.md).
+EXTRA_PACKAGES = {
+    "nvme-cli": "GcpPlatform's google_nvme_id runs nvme (upstream ships the helper without nvme-cli)",
+}
 # Directive differences that are on purpose, per unit (README.md).
 DIRECTIVE_DEVIATIONS = {
     "tdxs.socket": {("[Unit]", "DefaultDependencies", "no"), ("[Unit]", "After", "sysinit.target"),
@@ -274,10 +278,10 @@ def main():
             for key in ("Packages", "BuildPackages"):
                 missing = sorted(set(a.get(key) or []) - set(b.get(key) or []))
                 extra = sorted(set(b.get(key) or []) - set(a.get(key) or []))
-                if key == "BuildPackages":
-                    for name in [e for e in extra if e in EXTRA_BUILD_PACKAGES]:
-                        accepted.append("%s: build package %s: %s" % (label, name, EXTRA_BUILD_PACKAGES[name]))
-                    extra = [e for e in extra if e not in EXTRA_BUILD_PACKAGES]
+                allowed = EXTRA_BUILD_PACKAGES if key == "BuildPackages" else EXTRA_PACKAGES
+                for name in [e for e in extra if e in allowed]:
+                    accepted.append("%s: %s %s: %s" % (label, key, name, allowed[name]))
+                extra = [e for e in extra if e not in allowed]
                 if missing or extra:
                     failures.append("%s: %s: missing %s, extra %s" % (label, key, missing, extra))
             ua, ub = units(trees(a)), units(trees(b))
