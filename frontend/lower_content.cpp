@@ -37,6 +37,7 @@ std::string scalarText(const Value &value) {
 void lowerContent(const CheckedBlock &block, ir::Content &content, LowerContext &ctx) {
   content.packages = words(block, "packages", ctx, "package");
   content.buildPackages = words(block, "build_packages", ctx, "package");
+  content.toolsTreePackages = words(block, "tools_tree_packages", ctx, "package");
   content.kernelCmdline = words(block, "kernel_cmdline", ctx, "kernel command line word");
   for (auto &unit : getStringList(block, "enable"))
     if (require(std::regex_match(unit.value, kUnitName), unit.range, ctx,

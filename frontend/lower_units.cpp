@@ -297,6 +297,7 @@ const std::vector<std::pair<std::string, std::string>> kManagedKeys = {
     {"ToolsTree", "tools_tree"},
     {"ToolsTreeDistribution", "tools_tree"},
     {"ToolsTreeRelease", "tools_tree_release"},
+    {"ToolsTreePackages", "tools_tree_packages"},
     {"ToolsTreeSandboxTrees", "tools_tree_mirror"},
     {"OutputDirectory", "output_dir"},
     {"BuildDirectory", "build_dir"},

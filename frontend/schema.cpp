@@ -83,6 +83,9 @@ std::vector<KeySpec> contentKeys() {
           "Packages installed in the image (apt names; name=version and name/suite work)."),
       key("build_packages", listOf(stringType()), "[]",
           "Packages installed only in the build overlay (build scripts)."),
+      key("tools_tree_packages", listOf(stringType()), "[]",
+          "Packages added to the mkosi tools tree, where scripts of every phase find their tools "
+          "(ToolsTreePackages=); unused when tools_tree = false."),
       key("enable", listOf(stringType()), "[]", "Package-provided units to enable, e.g. \"ssh.service\"."),
       key("kernel_cmdline", listOf(stringType()), "[]",
           "Kernel command line words (KernelCommandLine=); no spaces inside a word."),

@@ -214,7 +214,8 @@ struct Settings {
 /// Everything a profile can add. The base image has one too.
 struct Content {
   Settings settings;
-  std::vector<LocatedString> packages, buildPackages, enableUnits, kernelCmdline, environmentPassthrough;
+  std::vector<LocatedString> packages, buildPackages, toolsTreePackages, enableUnits, kernelCmdline,
+      environmentPassthrough;
   std::vector<std::pair<LocatedString, std::string>> environment;  // key, value
   std::vector<FileEntry> files;                                    // extra and skeleton, source order
   std::vector<User> users;

@@ -44,6 +44,7 @@ class IrDumper {
     if (s.targets) line(d, "targets = " + list(*s.targets));
     if (!c.packages.empty()) line(d, "packages = " + list(c.packages));
     if (!c.buildPackages.empty()) line(d, "build_packages = " + list(c.buildPackages));
+    if (!c.toolsTreePackages.empty()) line(d, "tools_tree_packages = " + list(c.toolsTreePackages));
     if (!c.enableUnits.empty()) line(d, "enable = " + list(c.enableUnits));
     if (!c.kernelCmdline.empty()) line(d, "kernel_cmdline = " + list(c.kernelCmdline));
     for (const auto &[key, value] : c.environment) line(d, fmt::format("environment {} = {}", key.value, quote(value)));

@@ -113,6 +113,7 @@ ir::Content layeredContent(const ir::Image &image, const ir::Profile &profile) {
   auto append = [](auto &into, const auto &from) { into.insert(into.end(), from.begin(), from.end()); };
   append(merged.packages, o.packages);
   append(merged.buildPackages, o.buildPackages);
+  append(merged.toolsTreePackages, o.toolsTreePackages);
   append(merged.enableUnits, o.enableUnits);
   append(merged.kernelCmdline, o.kernelCmdline);
   append(merged.environmentPassthrough, o.environmentPassthrough);

@@ -102,7 +102,9 @@ void emitConf(const Scope &scope, FileTree &tree) {
   for (const auto &[key, value] : sortedEnv) environment.push_back(environmentItem(key, value));
   for (const std::string &name : inOrderUnique(c.environmentPassthrough)) environment.push_back(name);
 
-  bool build = scope.isBase() || set.network || !environment.empty() || hasRaw(c, "Build");
+  // Without a tools tree, scripts use the host's tools: nothing to add to.
+  bool toolsTreePackages = s.toolsTree && !c.toolsTreePackages.empty();
+  bool build = scope.isBase() || set.network || !environment.empty() || toolsTreePackages || hasRaw(c, "Build");
   if (build) ini.section("Build");
   if (scope.isBase()) {
     if (s.toolsTree) {
@@ -115,6 +117,7 @@ void emitConf(const Scope &scope, FileTree &tree) {
     if (!s.packageCacheDir.empty()) ini.key("PackageCacheDirectory", escapeSpecifiers(s.packageCacheDir));
     if (!s.buildDir.empty()) ini.key("BuildDirectory", escapeSpecifiers(s.buildDir));
   }
+  if (toolsTreePackages) ini.list("ToolsTreePackages", sortedUnique(c.toolsTreePackages));
   if (scope.isBase() || set.network) ini.key("WithNetwork", set.network && set.network->value ? "yes" : "no");
   if (!environment.empty()) ini.list("Environment", environment);
   rawKeys(ini, c, "Build");

@@ -40,6 +40,15 @@ elif os.environ.get("TDXC_REQUIRE_REALTOOLS") == "1":
     # scripts/test.sh sets this: there, a missing tool is an error, not a skip.
     lit_config.fatal("mkosi (.deps/bin/mkosi), shellcheck or systemd-analyze is missing; run scripts/setup.sh")
 
+# The azure and gcp disk conversions run on the host with Debian's disk tools
+# (scripts/setup.sh installs them). Without them that test is UNSUPPORTED.
+disk_tools = ["qemu-img", "sgdisk", "mcopy", "mkfs.vfat", "fsck.vfat"]
+sbin_path = os.pathsep.join([config.environment["PATH"], "/usr/sbin", "/sbin"])
+if all(shutil.which(t, path=sbin_path) for t in disk_tools):
+    config.available_features.add("disktools")
+elif os.environ.get("TDXC_REQUIRE_REALTOOLS") == "1":
+    lit_config.fatal("one of %s is missing; run scripts/setup.sh" % ", ".join(disk_tools))
+
 # The nethermind-tdx equivalence test needs an upstream checkout (commit
 # 7ac44e7); without one it is UNSUPPORTED, and this says so on every run.
 upstream = os.environ.get("NETHERMIND_TDX_DIR")
