@@ -137,8 +137,7 @@ int runBake(const Options &options, std::ostream &out, std::ostream &err) {
   fs::create_directories(bakeDir, ec);
   if (ec || !mkosi::writeTreeAtomically(tree, bakeDir + "/mkosi", diags))
     return finishDiagnostics(options, sources, diags, out, err);
-  err << fmt::format("tdxc bake: compiled {} into {}/mkosi ({:.2f} s)\n", options.input, bakeDir,
-                     secondsSince(bakeStart));
+  err << fmt::format("tdxc bake: compiled {} into {}/mkosi\n", options.input, options.output);
 
   // 2. The backend.
   std::unique_ptr<build::Backend> backend = makeBackend(options, bakeDir);

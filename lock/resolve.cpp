@@ -19,11 +19,10 @@ std::string firstLine(const std::string &text) {
   return line.empty() ? "no output" : line;
 }
 
-std::string lastLines(const std::string &text) {
-  std::string trimmed = text;
-  while (!trimmed.empty() && (trimmed.back() == '\n' || trimmed.back() == '\r')) trimmed.pop_back();
-  std::size_t cut = trimmed.rfind('\n');
-  return cut == std::string::npos ? trimmed : trimmed.substr(cut + 1);
+// git explains itself on its first "fatal:" line; the rest is advice.
+std::string gitReason(const std::string &err) {
+  std::size_t at = err.find("fatal: ");
+  return firstLine(at == std::string::npos ? err : err.substr(at));
 }
 
 }  // namespace
@@ -34,7 +33,7 @@ Resolved resolveGitRef(const std::string &url, const std::string &ref) {
   CommandResult result = runCaptured(ls);
   if (!result.started) return {std::nullopt, result.error};
   if (result.exitCode != 0)
-    return {std::nullopt, fmt::format("git ls-remote failed (exit {}): {}", result.exitCode, lastLines(result.err))};
+    return {std::nullopt, fmt::format("git ls-remote failed (exit {}): {}", result.exitCode, gitReason(result.err))};
   std::map<std::string, std::string> refs;  // name -> commit ("^{}" entries are peeled tags)
   std::istringstream lines(result.out);
   std::string line;
