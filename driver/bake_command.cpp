@@ -5,10 +5,12 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "backends/build/artifacts.h"
 #include "backends/build/backend.h"
@@ -50,12 +52,22 @@ std::string cacheRoot(const Options &options) {
 }
 
 // mkosi 25 rebuilds ToolsTree=default on every build (1.5 minutes and 1.6 GB);
-// bake keeps the first one it builds, keyed by everything that shapes it.
-std::string toolsTreeKey(const ir::Image &image, const mkosi::FileTree &tree) {
+// bake keeps the first one it builds, keyed by everything that shapes it:
+// release, architecture, apt sources, and the extra tools tree packages of
+// the base and the build's profiles (mkosi installs nothing into a tools
+// tree it is given, so a tree without them would be wrong, not just slow).
+std::string toolsTreeKey(const ir::Image &image, const mkosi::FileTree &tree,
+                         const std::vector<std::string> &profiles) {
   std::string material =
       fmt::format("{}\n{}\n{}\n", image.settings.toolsTreeRelease, image.settings.arch, image.settings.distribution);
   for (const auto &[path, file] : tree.files())
     if (path.rfind("tools.sandbox/", 0) == 0) material += path + "\n" + file.content;
+  std::set<std::string> packages;
+  for (const ir::LocatedString &p : image.base.toolsTreePackages) packages.insert(p.value);
+  for (const ir::Profile &profile : image.profiles)
+    if (std::find(profiles.begin(), profiles.end(), profile.name.value) != profiles.end())
+      for (const ir::LocatedString &p : profile.content.toolsTreePackages) packages.insert(p.value);
+  for (const std::string &p : packages) material += "package " + p + "\n";
   return sha256Hex(material).substr(0, 16);
 }
 
@@ -78,14 +90,19 @@ std::string buildName(const std::vector<std::string> &profiles) {
   return name.empty() ? "default" : name;
 }
 
+// A profile's targets replace the base's; a build with several profiles that
+// set targets serves all of them.
 std::vector<std::string> targetsFor(const ir::Image &image, const std::vector<std::string> &profiles) {
-  std::optional<std::vector<ir::LocatedString>> targets = image.base.settings.targets;
+  std::vector<std::string> out;
+  auto add = [&](const std::vector<ir::LocatedString> &targets) {
+    for (const ir::LocatedString &t : targets)
+      if (std::find(out.begin(), out.end(), t.value) == out.end()) out.push_back(t.value);
+  };
   for (const std::string &name : profiles)
     for (const ir::Profile &p : image.profiles)
-      if (p.name.value == name && p.content.settings.targets) targets = p.content.settings.targets;
-  std::vector<std::string> out;
-  if (!targets) return {"qemu"};
-  for (const ir::LocatedString &t : *targets) out.push_back(t.value);
+      if (p.name.value == name && p.content.settings.targets) add(*p.content.settings.targets);
+  if (out.empty() && image.base.settings.targets) add(*image.base.settings.targets);
+  if (out.empty()) out.push_back("qemu");
   return out;
 }
 
@@ -153,7 +170,6 @@ int runBake(const Options &options, std::ostream &out, std::ostream &err) {
   BakeRecord record{image.name.value, image.sourceName, backend->name(), recipe, {}, {}};
   if (lockUse.lock) record.lockDigest = "sha256:" + sha256Hex(lockUse.bytes);
   const std::string cache = cacheRoot(options);
-  const std::string toolsTree = fmt::format("{}/tools-tree/{}", cache, toolsTreeKey(image, tree));
   fs::create_directories(bakeDir + "/logs", ec);
 
   for (std::size_t i = 0; i < builds.size(); ++i) {
@@ -163,6 +179,7 @@ int runBake(const Options &options, std::ostream &out, std::ostream &err) {
     request.treeDir = bakeDir + "/mkosi";
     request.outputDir = bakeDir + "/" + request.name;
     request.profiles = builds[i];
+    const std::string toolsTree = fmt::format("{}/tools-tree/{}", cache, toolsTreeKey(image, tree, builds[i]));
     bool reuseTools = false;
     if (backend->usesHostCaches()) {
       request.packageCacheDir = cache + "/packages";

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Usage: boot.sh IMAGE.efi LOG [WAIT_FOR [TIMEOUT_SECONDS]]
+# Usage: boot.sh [--disk] IMAGE LOG [WAIT_FOR [TIMEOUT_SECONDS]]
+# IMAGE is a UKI (.efi, started by OVMF through -kernel) or, with --disk, a
+# disk image (raw or VHD) that OVMF boots from its EFI system partition.
 # Boots a UKI under qemu-system-x86_64 with OVMF (software emulation, one CPU:
 # multi-threaded TCG crashed once in the feasibility runs) and waits for a
 # login prompt on the serial console (and, if given, for a console line
@@ -7,7 +9,19 @@
 # "boot: login prompt" or "boot: NO login prompt", then every "tdxc-e2e:"
 # console line in order.
 set -euo pipefail
-efi=$1 log=$2 wait_for=${3:-} limit=${4:-300}
+disk=false
+if [[ $1 == --disk ]]; then
+  disk=true
+  shift
+fi
+image=$1 log=$2 wait_for=${3:-} limit=${4:-300}
+if $disk; then
+  format=raw
+  [[ $image == *.vhd ]] && format=vpc
+  boot=(-drive "if=virtio,format=$format,file=$image,snapshot=on")
+else
+  boot=(-kernel "$image")
+fi
 vars=$(mktemp)
 trap 'rm -f "$vars"; [[ -n ${pid:-} ]] && kill "$pid" 2>/dev/null || true' EXIT
 cp /usr/share/OVMF/OVMF_VARS_4M.fd "$vars"
@@ -15,7 +29,7 @@ cp /usr/share/OVMF/OVMF_VARS_4M.fd "$vars"
 timeout "$limit" qemu-system-x86_64 -machine q35 -accel tcg -cpu max -smp 1 -m 2G -nographic -no-reboot \
   -drive if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd \
   -drive if=pflash,format=raw,file="$vars" -nic user,model=virtio-net-pci \
-  -kernel "$efi" </dev/null >"$log" 2>&1 &
+  "${boot[@]}" </dev/null >"$log" 2>&1 &
 pid=$!
 start=$SECONDS
 while kill -0 "$pid" 2>/dev/null; do
