@@ -258,8 +258,8 @@ int runBake(const Options &options, std::ostream &out, std::ostream &err) {
   // 4. What was built, and from what.
   std::string error;
   if (!writeBakeResult(bakeDir, record, error) || !writeBakeReport(bakeDir, image, tree, record, error)) {
-    err << "tdxc: error: " << error << '\n';
-    return 1;
+    diags.report(DiagKind::OutputWrite, {}, error);
+    return finishDiagnostics(options, sources, diags, out, err);
   }
   int status = finishDiagnostics(options, sources, diags, out, err);
   for (const BuildRecord &build : record.builds)

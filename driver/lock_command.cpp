@@ -59,8 +59,8 @@ int runLock(const Options &options, std::ostream &out, std::ostream &err) {
   std::string path = lockPathFor(options);
   std::string error;
   if (!writeFileAtomically(path, lock::serializeLock(lockFile), error)) {
-    err << "tdxc: error: " << error << '\n';
-    return 1;
+    diags.report(DiagKind::OutputWrite, {}, error);
+    return finishDiagnostics(options, sources, diags, out, err);
   }
   int status = finishDiagnostics(options, sources, diags, out, err);
   out << fmt::format("tdxc lock: wrote {} ({} git source{}, {} download{}; recipe {})\n", path, lockFile.git.size(),
