@@ -1,0 +1,31 @@
+// What a build produced: every regular file in its output directory with its
+// SHA-256, and which deployment target each one serves.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tdxc::build {
+
+struct Artifact {
+  std::string file;    // name inside the output directory
+  std::string sha256;  // hex
+  std::uintmax_t size = 0;
+  std::string target;  // "qemu", "azure", "gcp" or "" (manifest, initrd, ...)
+};
+
+/// The target an output file serves, from its name: a UKI (.efi) or a raw
+/// disk (.raw) boots under qemu, a fixed VHD (.vhd) is Azure's, a .tar.gz
+/// holding disk.raw is GCP's.
+std::string targetOf(const std::string &file);
+
+/// Regular files directly in `dir` (symlinks and directories such as the
+/// tools tree are skipped), sorted by name; `error` set if one cannot be read.
+std::vector<Artifact> collectArtifacts(const std::string &dir, std::string &error);
+
+/// The artifact serving `target`, preferring a UKI over a raw disk for qemu.
+const Artifact *artifactFor(const std::vector<Artifact> &artifacts, const std::string &target);
+
+}  // namespace tdxc::build
