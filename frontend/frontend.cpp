@@ -78,6 +78,7 @@ FrontendResult runFrontend(const std::string &path, SourceManager &sources, Diag
 FrontendResult runFrontendOnText(const std::string &displayPath, std::string text, SourceManager &sources,
                                  DiagnosticEngine &diags, const FrontendOptions &options) {
   ModuleLoader loader(sources, diags);
+  loader.useParsedStdlib(options.stdlib);
   return analyze(loader.loadText(displayPath, std::move(text)), sources, diags, options);
 }
 
