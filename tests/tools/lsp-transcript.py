@@ -7,7 +7,8 @@ server sends, for FileCheck.
 The transcript holds JSON messages separated by lines of exactly '---'; lines
 starting with '#' are comments (lit RUN and CHECK lines). In a message,
 {{uri:PATH}} becomes the file:// URI of DIR/PATH and {{text:PATH}} the JSON
-string of that file's content. Every message is framed with a real
+string of that file's content. A message "@raw BODY" sends BODY as it is
+(for malformed JSON). Every message is framed with a real
 Content-Length header; the server's output is parsed with the same framing,
 and each message is printed as sorted, indented JSON followed by '---'.
 The script exits with the server's exit code (after 'exit code: N').
@@ -45,7 +46,9 @@ def messages(path, base):
                 current.append(line)
     chunks.append("".join(current))
     for chunk in chunks:
-        if chunk.strip():
+        if chunk.strip().startswith("@raw "):
+            yield chunk.strip()[len("@raw "):].encode("utf-8")
+        elif chunk.strip():
             yield json.dumps(json.loads(expand(chunk, base)), ensure_ascii=False).encode("utf-8")
 
 
