@@ -190,8 +190,13 @@ json completion(const Document &doc, Position position) {
   if (!key.empty()) {
     std::vector<Frame> outer = frames;
     if (!outer.empty() && outer.back().kind == Frame::Kind::List) outer.pop_back();
-    addValuesOfType(items, typeOfKey(analysis, keyFrame(outer), key), insideString);
-    if (!insideString) addNames(items, analysis, frames);
+    const TypeSpec *type = typeOfKey(analysis, keyFrame(outer), key);
+    addValuesOfType(items, type, insideString);
+    // An enum or bool key is best completed with its values only; other
+    // values may well be a constant.
+    const TypeSpec *element = type ? elementOrSelf(*type) : nullptr;
+    bool closedSet = element && (element->kind == TypeSpec::Kind::Enum || element->kind == TypeSpec::Kind::Bool);
+    if (!insideString && !closedSet) addNames(items, analysis, frames);
     return items.result();
   }
   if (insideString) return items.result();

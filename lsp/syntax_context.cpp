@@ -59,6 +59,26 @@ Frame classifyBrace(std::string_view text, const std::vector<Token> &tokens, std
   return {Frame::Kind::If, "", ""};  // if enabled {  /  if a && b {
 }
 
+bool closes(TokenKind closer, Frame::Kind kind) {
+  switch (kind) {
+    case Frame::Kind::List: return closer == TokenKind::RBrack;
+    case Frame::Kind::Paren: return closer == TokenKind::RParen;
+    default: return closer == TokenKind::RBrace;
+  }
+}
+
+// A closer pops up to its own kind of bracket, so one unclosed '[' does not
+// shift every later brace (typing `packages += [` must not make the rest of
+// the file look like the inside of a list). A closer without an opener of
+// its kind is ignored.
+void closeFrame(std::vector<Frame> &frames, TokenKind closer) {
+  for (std::size_t i = frames.size(); i > 0; --i)
+    if (closes(closer, frames[i - 1].kind)) {
+      frames.resize(i - 1);
+      return;
+    }
+}
+
 }  // namespace
 
 std::optional<std::size_t> previousCode(const std::vector<Token> &tokens, std::size_t i) {
@@ -84,9 +104,7 @@ std::vector<Frame> framesAt(std::string_view text, const std::vector<Token> &tok
       case TokenKind::LParen: frames.push_back({Frame::Kind::Paren, "", ""}); break;
       case TokenKind::RBrace:
       case TokenKind::RBrack:
-      case TokenKind::RParen:
-        if (!frames.empty()) frames.pop_back();
-        break;
+      case TokenKind::RParen: closeFrame(frames, tokens[i].kind); break;
       default: break;
     }
   }
