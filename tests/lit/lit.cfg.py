@@ -71,6 +71,10 @@ else:
 # The VS Code extension builds with npm (tests/lit/editors/vscode_build.test).
 if shutil.which("npm"):
     config.available_features.add("npm")
+elif os.environ.get("TDXC_REQUIRE_LSP_CLIENT") == "1":
+    lit_config.fatal("npm is missing; run scripts/setup.sh")
+else:
+    lit_config.note("npm is missing: editors/vscode_build.test is SKIPPED; run scripts/setup.sh")
 
 # `tdxc fmt --check` over every .tdx of the repository runs only with
 # TDXC_FMT_REPO_CHECK=1 until the repository has been formatted once
