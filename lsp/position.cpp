@@ -39,7 +39,10 @@ Position LineIndex::position(std::uint32_t offset) const {
   auto line = static_cast<std::uint32_t>(it - lineStarts_.begin() - 1);
   std::uint32_t character = 0;
   for (std::uint32_t i = lineStarts_[line]; i < offset;) {
-    std::uint32_t length = sequenceLength(static_cast<unsigned char>(text_[i]));
+    // A sequence cut short by the end of the text counts as one character,
+    // as in offset().
+    std::uint32_t length =
+        std::min(sequenceLength(static_cast<unsigned char>(text_[i])), static_cast<std::uint32_t>(text_.size()) - i);
     if (i + length > offset) break;  // offset inside this character
     character += utf16Units(length);
     i += length;
