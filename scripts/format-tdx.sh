@@ -25,8 +25,9 @@ SKIP=(
   tests/lit/diagnostics/syntax.tdx
   tests/lit/diagnostics/unterminated_comment.tdx
   tests/lit/lsp/Inputs/completion.tdx
-  # The formatter's own test input: unformatted on purpose.
+  # Unformatted on purpose: the formatter's test input and docs example.
   tests/lit/fmt/Inputs/messy.tdx
+  docs/gen/examples/cli/unformatted.tdx
 )
 
 mode=()
