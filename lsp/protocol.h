@@ -27,6 +27,9 @@ json toJson(const Range &range);
 json location(const std::string &uri, const Range &range);
 
 Position readPosition(const json &value);
+/// A non-negative integer (clamped) / an integer; throw if not a number.
+std::uint32_t readUnsigned(const json &value);
+std::int64_t readInteger(const json &value);
 Range readRange(const json &value);
 /// params.textDocument.uri
 std::string documentUri(const json &params);

@@ -50,7 +50,10 @@ void Server::handle(const std::string &body) {
     if (hasId || id == message.end()) return;
     return replyError(nullptr, error_code::kInvalidRequest, "a message needs a string 'method'");
   }
-  json params = message.value("params", json::object());
+  // A reference, not a copy: copying a deeply nested value recurses.
+  static const json kNoParams = json::object();
+  auto paramsIt = message.find("params");
+  const json &params = paramsIt == message.end() ? kNoParams : *paramsIt;
   std::string name = method->get<std::string>();
   if (id != message.end() && !hasId)
     return replyError(nullptr, error_code::kInvalidRequest, "'id' must be an integer or a string");
@@ -127,7 +130,7 @@ void Server::open(const json &params) {
   Document doc;
   doc.uri = item.at("uri").get<std::string>();
   doc.path = uriToPath(doc.uri).value_or(doc.uri);
-  doc.version = item.value("version", std::int64_t{0});
+  doc.version = item.contains("version") ? readInteger(item["version"]) : 0;
   std::string text = item.at("text").get<std::string>();
   analyze(documents_[doc.uri] = std::move(doc), std::move(text));
 }
@@ -149,7 +152,8 @@ void Server::change(const json &params) {
     if (end < begin) std::swap(begin, end);
     text.replace(begin, end - begin, change.at("text").get<std::string>());
   }
-  doc.version = params.at("textDocument").value("version", doc.version);
+  const json &id = params.at("textDocument");
+  if (id.contains("version") && !id["version"].is_null()) doc.version = readInteger(id["version"]);
   analyze(doc, std::move(text));
 }
 

@@ -95,11 +95,18 @@ TEST_F(ServerTest, LifecycleErrorsAndExitCode) {
 }
 
 TEST_F(ServerTest, GarbageNeverThrows) {
+  request(100, "initialize", json::object());
+  open("image \"x\" {}");
   for (const char *body : {"", "null", "[]", "{}", "{\"method\":1}", "{\"id\":1.5,\"method\":\"x\"}",
                            "{\"id\":1,\"method\":\"initialize\",\"params\":[]}",
                            "{\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":7}}",
                            "{\"id\":2,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":1}}}"})
     EXPECT_NO_THROW(server_.handle(body)) << body;
+  // Deep nesting must not recurse on the stack (parsing and destruction in
+  // nlohmann::json are iterative; the server must not copy such a value).
+  std::string deep = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"textDocument/hover\",\"params\":";
+  deep += std::string(1000000, '[') + std::string(1000000, ']') + "}";
+  EXPECT_NO_THROW(server_.handle(deep));
 }
 
 TEST_F(ServerTest, ExitWithoutShutdownIsExitCode1) {
