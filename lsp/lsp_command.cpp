@@ -19,9 +19,10 @@ Exit status: 0 after shutdown and exit, 1 if the input ended without them.
 
 }  // namespace
 
-int serve(std::istream &in, std::ostream &out, std::ostream &log) {
+int serve(std::istream &in, std::ostream &out, std::ostream &log, std::shared_ptr<const ParsedStdlib> stdlib) {
   Server server(
-      [&](const json &message) { writeMessage(out, message.dump(-1, ' ', false, json::error_handler_t::replace)); });
+      [&](const json &message) { writeMessage(out, message.dump(-1, ' ', false, json::error_handler_t::replace)); },
+      std::move(stdlib));
   MessageReader reader(in);
   std::string body, error;
   while (!server.exited()) {

@@ -28,7 +28,8 @@ json capabilities() {
 
 }  // namespace
 
-Server::Server(std::function<void(const json &)> send) : send_(std::move(send)) {}
+Server::Server(std::function<void(const json &)> send, std::shared_ptr<const ParsedStdlib> stdlib)
+    : send_(std::move(send)), stdlib_(stdlib ? std::move(stdlib) : std::make_shared<const ParsedStdlib>()) {}
 
 void Server::reply(const json &id, json result) {
   send_({{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
@@ -121,7 +122,7 @@ const Document *Server::find(const json &params) const {
 }
 
 void Server::analyze(Document &doc, std::string text) {
-  doc.analysis = analyzeDocument(doc.path, std::move(text), stdlib_);
+  doc.analysis = analyzeDocument(doc.path, std::move(text), *stdlib_);
   send_({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", publishDiagnostics(doc)}});
 }
 

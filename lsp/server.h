@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "frontend/parsed_stdlib.h"
@@ -17,7 +18,9 @@ namespace tdxc::lsp {
 class Server {
  public:
   /// `send` writes one message (response or notification) to the client.
-  explicit Server(std::function<void(const json &)> send);
+  /// `stdlib` may be shared between servers (the fuzzer, benchmarks); by
+  /// default the server parses its own.
+  explicit Server(std::function<void(const json &)> send, std::shared_ptr<const ParsedStdlib> stdlib = nullptr);
 
   /// Handles one message body. Never throws: malformed JSON, unknown
   /// methods and bad parameters become JSON-RPC errors.
@@ -42,7 +45,7 @@ class Server {
   void replyError(const json &id, int code, const std::string &message);
 
   std::function<void(const json &)> send_;
-  ParsedStdlib stdlib_;
+  std::shared_ptr<const ParsedStdlib> stdlib_;
   std::map<std::string, Document> documents_;  // by URI
   bool initialized_ = false;
   bool shutdown_ = false;

@@ -60,12 +60,18 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) {
   return 0;
 }
 
+// Parsed once: the stdlib is the same for every run.
+std::shared_ptr<const tdxc::ParsedStdlib> sharedStdlib() {
+  static auto stdlib = std::make_shared<const tdxc::ParsedStdlib>();
+  return stdlib;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
   std::string_view input(reinterpret_cast<const char *>(data), size);
 
   std::istringstream in{std::string(input)};
   std::ostringstream out, log;
-  (void)tdxc::lsp::serve(in, out, log);
+  (void)tdxc::lsp::serve(in, out, log, sharedStdlib());
 
   std::size_t written = 0;
   tdxc::lsp::Server server(
