@@ -10,7 +10,10 @@
 #include <algorithm>
 
 #include "bench/bench_inputs.h"
+#include "frontend/tokens.h"
+#include "lsp/analysis.h"
 #include "lsp/server.h"
+#include "passes/pass.h"
 
 namespace {
 
@@ -139,6 +142,41 @@ void BM_LspDiagnosticsAfterEdit(benchmark::State &state) {
   }
 }
 BENCHMARK(BM_LspDiagnosticsAfterEdit)->Apply(perRequestStats);
+
+// Where the diagnostics time goes, with the same statistics:
+// the token stream the server keeps for hover and completion (a second lex
+// of the document, besides the parser's) ...
+void BM_LspPartLexTokens(benchmark::State &state) {
+  Session &s = session();
+  for (auto _ : state) benchmark::DoNotOptimize(tdxc::lexTokens(s.text));
+}
+BENCHMARK(BM_LspPartLexTokens)->Apply(perRequestStats);
+
+// ... a document that only imports the standard library (the stdlib's share
+// of every analysis: copying its ASTs, evaluating and checking its modules) ...
+const char *kStdlibOnly = "import \"std/tdx\"\nimage \"x\" {}\n";
+
+void BM_LspPartStdlibOnly(benchmark::State &state) {
+  static const tdxc::ParsedStdlib stdlib;
+  for (auto _ : state) benchmark::DoNotOptimize(tdxc::lsp::analyzeDocument("/nonexistent/x.tdx", kStdlibOnly, stdlib));
+}
+BENCHMARK(BM_LspPartStdlibOnly)->Apply(perRequestStats);
+
+// ... and the same without the parsed-stdlib cache, as `tdxc check` runs it.
+void BM_LspPartStdlibOnlyUncached(benchmark::State &state) {
+  for (auto _ : state) {
+    tdxc::SourceManager sources;
+    tdxc::DiagnosticEngine diags;
+    tdxc::FrontendResult r =
+        tdxc::runFrontendOnText("/nonexistent/x.tdx", kStdlibOnly, sources, diags, tdxc::FrontendOptions{});
+    if (r.image) {
+      tdxc::PassContext ctx{diags, sources};
+      tdxc::runPipeline(*r.image, ctx, {});
+    }
+    benchmark::DoNotOptimize(diags.sorted());
+  }
+}
+BENCHMARK(BM_LspPartStdlibOnlyUncached)->Apply(perRequestStats);
 
 }  // namespace
 

@@ -557,33 +557,6 @@ bool reportTokenProblems(Builder &builder, antlr4::CommonTokenStream &tokens, Di
 
 }  // namespace
 
-ast::File parseFile(const SourceFile &source, DiagnosticEngine &diags) {
-  ast::File empty;
-  empty.file = source.id();
-  if (auto bad = findInvalidUtf8(source.text())) {
-    auto at = static_cast<std::uint32_t>(*bad);
-    diags.report(DiagKind::InvalidUtf8, {source.id(), at, at + 1},
-                 fmt::format("invalid UTF-8 byte 0x{:02X} at byte offset {}; .tdx files must be UTF-8",
-                             static_cast<unsigned char>(source.text()[*bad]), *bad));
-    return empty;
-  }
-  antlr4::ANTLRInputStream input(source.text());
-  TdxLexer lexer(&input);
-  lexer.removeErrorListeners();  // ERROR_CHAR catches everything; nothing to print
-  antlr4::CommonTokenStream tokens(&lexer);
-  tokens.fill();
-
-  Builder builder(source, diags, tokens);
-  if (!reportTokenProblems(builder, tokens, diags)) return empty;
-
-  TdxParser parser(&tokens);
-  SyntaxErrorListener listener(builder, diags);
-  parser.removeErrorListeners();
-  parser.addErrorListener(&listener);
-  TdxParser::FileContext *tree = parser.file();
-  return builder.buildFile(tree);
-}
-
 namespace {
 std::optional<TokenKind> tokenKindOf(std::size_t type) {
   switch (type) {
@@ -634,7 +607,47 @@ std::optional<TokenKind> tokenKindOf(std::size_t type) {
     default: return std::nullopt;  // EOF; WS is skipped by the lexer
   }
 }
+
+// Our tokens from ANTLR's (skipping EOF), with byte offsets.
+void appendTokens(const std::vector<antlr4::Token *> &from, const SourceFile &source, std::vector<Token> &to) {
+  to.reserve(from.size());
+  for (antlr4::Token *token : from)
+    if (std::optional<TokenKind> kind = tokenKindOf(token->getType()))
+      to.push_back({*kind, source.byteOffsetOfCodePoint(token->getStartIndex()),
+                    source.byteOffsetOfCodePoint(token->getStopIndex() + 1)});
+}
+
 }  // namespace
+
+ast::File parseFile(const SourceFile &source, DiagnosticEngine &diags) { return parseFile(source, diags, nullptr); }
+
+ast::File parseFile(const SourceFile &source, DiagnosticEngine &diags, std::vector<Token> *tokensOut) {
+  ast::File empty;
+  empty.file = source.id();
+  if (auto bad = findInvalidUtf8(source.text())) {
+    auto at = static_cast<std::uint32_t>(*bad);
+    diags.report(DiagKind::InvalidUtf8, {source.id(), at, at + 1},
+                 fmt::format("invalid UTF-8 byte 0x{:02X} at byte offset {}; .tdx files must be UTF-8",
+                             static_cast<unsigned char>(source.text()[*bad]), *bad));
+    return empty;
+  }
+  antlr4::ANTLRInputStream input(source.text());
+  TdxLexer lexer(&input);
+  lexer.removeErrorListeners();  // ERROR_CHAR catches everything; nothing to print
+  antlr4::CommonTokenStream tokens(&lexer);
+  tokens.fill();
+  if (tokensOut != nullptr) appendTokens(tokens.getTokens(), source, *tokensOut);
+
+  Builder builder(source, diags, tokens);
+  if (!reportTokenProblems(builder, tokens, diags)) return empty;
+
+  TdxParser parser(&tokens);
+  SyntaxErrorListener listener(builder, diags);
+  parser.removeErrorListeners();
+  parser.addErrorListener(&listener);
+  TdxParser::FileContext *tree = parser.file();
+  return builder.buildFile(tree);
+}
 
 std::optional<std::vector<Token>> lexTokens(std::string_view text) {
   if (findInvalidUtf8(text)) return std::nullopt;

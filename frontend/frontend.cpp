@@ -79,6 +79,7 @@ FrontendResult runFrontendOnText(const std::string &displayPath, std::string tex
                                  DiagnosticEngine &diags, const FrontendOptions &options) {
   ModuleLoader loader(sources, diags);
   loader.useParsedStdlib(options.stdlib);
+  loader.keepRootTokens(options.rootTokens);
   return analyze(loader.loadText(displayPath, std::move(text)), sources, diags, options);
 }
 

@@ -103,7 +103,8 @@ bool ModuleLoader::loadCachedStdlib(const std::string &name) {
 
 void ModuleLoader::loadRecursive(FileId id, const fs::path &directory) {
   std::size_t index = files_.size();
-  files_.push_back({parseFile(sources_.file(id), diags_), directory});
+  std::vector<Token> *tokens = index == 0 ? rootTokens_ : nullptr;
+  files_.push_back({parseFile(sources_.file(id), diags_, tokens), directory});
   loadImportsOf(index, directory);
 }
 

@@ -9,6 +9,7 @@
 
 #include "diag/diagnostic_engine.h"
 #include "frontend/ast.h"
+#include "frontend/tokens.h"
 
 namespace tdxc {
 
@@ -26,6 +27,8 @@ class ModuleLoader {
   /// Take stdlib files from `stdlib` instead of parsing them; `sources` must
   /// be a copy of stdlib->sources() (plus any later files).
   void useParsedStdlib(const ParsedStdlib *stdlib) { stdlib_ = stdlib; }
+  /// Also keep the root file's tokens (the language server needs them).
+  void keepRootTokens(std::vector<Token> *tokens) { rootTokens_ = tokens; }
 
   /// Loads `path` and its imports; returns the files in load order (root first).
   /// Empty if the root cannot be read.
@@ -42,6 +45,7 @@ class ModuleLoader {
   SourceManager &sources_;
   DiagnosticEngine &diags_;
   const ParsedStdlib *stdlib_ = nullptr;
+  std::vector<Token> *rootTokens_ = nullptr;
   std::vector<LoadedFile> files_;
   std::vector<std::string> loadedKeys_;  // canonical paths, parallel to files_
   std::vector<std::string> stack_;       // canonical paths being loaded

@@ -15,10 +15,10 @@ std::shared_ptr<const Analysis> analyzeDocument(const std::string &path, std::st
   analysis->sources = stdlib.sources();
   analysis->root = static_cast<FileId>(analysis->sources.size());  // the next file added is the document
   analysis->lines = LineIndex(text);
-  analysis->tokens = lexTokens(text).value_or(std::vector<Token>{});
   DiagnosticEngine diags;
   FrontendOptions options;
   options.stdlib = &stdlib;
+  options.rootTokens = &analysis->tokens;  // from the parser's own lexer run
   analysis->frontend = runFrontendOnText(path, std::move(text), analysis->sources, diags, options);
   if (analysis->frontend.image) {
     PassContext ctx{diags, analysis->sources};

@@ -134,6 +134,14 @@ TEST(Analysis, CachedStdlibGivesTheDiagnosticsOfANormalCompile) {
       PassContext ctx{diags, sources};
       runPipeline(*frontend.image, ctx, {});
     }
+    // The tokens kept from the parser's lexer run are lexTokens()'s.
+    std::vector<Token> lexed = lexTokens(text).value();
+    ASSERT_EQ(analysis->tokens.size(), lexed.size()) << path;
+    for (std::size_t i = 0; i < lexed.size(); ++i) {
+      EXPECT_EQ(analysis->tokens[i].kind, lexed[i].kind) << path;
+      EXPECT_EQ(analysis->tokens[i].begin, lexed[i].begin) << path;
+      EXPECT_EQ(analysis->tokens[i].end, lexed[i].end) << path;
+    }
     std::vector<Diagnostic> expected = diags.sorted();
     ASSERT_EQ(analysis->diagnostics.size(), expected.size()) << path;
     for (std::size_t i = 0; i < expected.size(); ++i) {
