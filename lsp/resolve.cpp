@@ -58,6 +58,30 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> interpolationAt(std::stri
   return std::nullopt;
 }
 
+// `key` as a key of the block (or argument of the use) that `frame` is.
+Resolved resolveKey(const Analysis &analysis, const Frame *frame, const std::string &key, std::uint32_t begin,
+                    std::uint32_t end) {
+  Resolved r;
+  r.begin = begin;
+  r.end = end;
+  if (frame != nullptr && frame->kind == Frame::Kind::Use) {
+    if (const ModuleInfo *module = analysis.modules().find(frame->name))
+      if (const ast::ParamDecl *param = module->findParam(key)) {
+        r.kind = Resolved::Kind::Param;
+        r.module = module;
+        r.param = param;
+      }
+    return r;
+  }
+  if (const BlockSpec *spec = specOfFrame(frame))
+    if (const KeySpec *keySpec = spec->findKey(key)) {
+      r.kind = Resolved::Kind::Key;
+      r.block = spec;
+      r.key = keySpec;
+    }
+  return r;
+}
+
 }  // namespace
 
 const BlockSpec *specOfFrame(const Frame *frame) {
@@ -95,6 +119,19 @@ Resolved resolveAt(const Analysis &analysis, std::uint32_t offset) {
       return resolveReference(analysis, framesAt(text, tokens, offset),
                               std::string(text.substr(name->first, name->second - name->first)), name->first,
                               name->second);
+    // A value: what it is the value of ("on-failure" in restart = "on-failure",
+    // or an element of the list assigned to a key).
+    std::vector<Frame> frames = framesAt(text, tokens, token.begin);
+    if (prevIs(TokenKind::Assign) || prevIs(TokenKind::PlusAssign)) {
+      auto key = previousCode(tokens, *prev);
+      if (key && tokens[*key].kind == TokenKind::Ident)
+        return resolveKey(analysis, keyFrame(frames), std::string(tokenText(text, tokens[*key])), token.begin,
+                          token.end);
+    } else if (!frames.empty() && frames.back().kind == Frame::Kind::List && !frames.back().key.empty()) {
+      std::string key = frames.back().key;
+      frames.pop_back();
+      return resolveKey(analysis, keyFrame(frames), key, token.begin, token.end);
+    }
     return {};
   }
   if (token.kind == TokenKind::Image) {
@@ -115,25 +152,8 @@ Resolved resolveAt(const Analysis &analysis, std::uint32_t offset) {
     if (prevIs(TokenKind::Var) && (r.varDecl = findVar(analysis, word))) r.kind = Resolved::Kind::Var;
     return r;
   }
-  if (nextIs(TokenKind::Assign) || nextIs(TokenKind::PlusAssign)) {
-    const Frame *frame = keyFrame(frames);
-    if (frame != nullptr && frame->kind == Frame::Kind::Use) {
-      if (const ModuleInfo *module = analysis.modules().find(frame->name))
-        if (const ast::ParamDecl *param = module->findParam(word)) {
-          r.kind = Resolved::Kind::Param;
-          r.module = module;
-          r.param = param;
-        }
-      return r;
-    }
-    if (const BlockSpec *spec = specOfFrame(frame))
-      if (const KeySpec *key = spec->findKey(word)) {
-        r.kind = Resolved::Kind::Key;
-        r.block = spec;
-        r.key = key;
-      }
-    return r;
-  }
+  if (nextIs(TokenKind::Assign) || nextIs(TokenKind::PlusAssign))
+    return resolveKey(analysis, keyFrame(frames), word, token.begin, token.end);
   bool blockHead = nextIs(TokenKind::LBrace);
   if (nextIs(TokenKind::String)) {
     auto afterLabel = nextCode(tokens, *next);
