@@ -6,9 +6,13 @@
 //   schema), or a module's parameters inside `use Module { }`;
 // - after `key =` (or inside its list): the key's enum values or booleans,
 //   and the constants;
-// - after `use`: the modules; in an import string: the standard library;
+// - after `use`: the modules; in an import string: the standard library and
+//   the .tdx files next to the document;
 // - in other expressions: constants, variables, parameters, built-ins.
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
 
 #include "frontend/stdlib.h"
 #include "lsp/documentation.h"
@@ -115,6 +119,20 @@ const TypeSpec *typeOfKey(const Analysis &analysis, const Frame *frame, const st
   return keySpec ? &keySpec->type : nullptr;
 }
 
+// The other .tdx files next to the document, sorted (at most 500).
+std::vector<std::string> siblingTdxFiles(const std::string &documentPath) {
+  namespace fs = std::filesystem;
+  fs::path self(documentPath);
+  std::vector<std::string> names;
+  if (!self.is_absolute()) return names;
+  std::error_code ec;
+  for (fs::directory_iterator it(self.parent_path(), ec), end; !ec && it != end && names.size() < 500; it.increment(ec))
+    if (it->path().extension() == ".tdx" && it->path().filename() != self.filename())
+      names.push_back(it->path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 bool isKeywordLike(TokenKind kind) { return kind >= TokenKind::Import && kind <= TokenKind::False; }
 
 bool startsMember(TokenKind kind) {
@@ -171,6 +189,7 @@ json completion(const Document &doc, Position position) {
 
   if (insideString && prev == TokenKind::Import) {
     for (const StdlibFile &file : stdlibFiles()) items.add("std/" + std::string(file.name), kFile);
+    for (const std::string &name : siblingTdxFiles(doc.path)) items.add(name, kFile);
     return items.result();
   }
   if (prev == TokenKind::Use && !insideString) {

@@ -15,7 +15,9 @@ struct RequestFailed {
 json capabilities() {
   return {
       {"positionEncoding", "utf-16"},
-      {"textDocumentSync", {{"openClose", true}, {"change", 1}}},  // full text on every change
+      // Full text on every change; a save re-checks the other open files,
+      // which read the saved file when they import it.
+      {"textDocumentSync", {{"openClose", true}, {"change", 1}, {"save", {{"includeText", false}}}}},
       {"hoverProvider", true},
       {"completionProvider", {{"triggerCharacters", json::array({"\"", "=", "{"})}}},
       {"definitionProvider", true},
@@ -113,7 +115,8 @@ void Server::dispatchNotification(const std::string &method, const json &params)
   if (method == "textDocument/didOpen") return open(params);
   if (method == "textDocument/didChange") return change(params);
   if (method == "textDocument/didClose") return close(params);
-  // initialized, didSave, $/cancelRequest, $/setTrace...: nothing to do.
+  if (method == "textDocument/didSave") return saved(params);
+  // initialized, $/cancelRequest, $/setTrace...: nothing to do.
 }
 
 const Document *Server::find(const json &params) const {
@@ -156,6 +159,14 @@ void Server::change(const json &params) {
   const json &id = params.at("textDocument");
   if (id.contains("version") && !id["version"].is_null()) doc.version = readInteger(id["version"]);
   analyze(doc, std::move(text));
+}
+
+// Imports are read from disk, so a saved file can change what the other
+// open documents see: analyse them again (in URI order: deterministic).
+void Server::saved(const json &params) {
+  std::string uri = documentUri(params);
+  for (auto &[otherUri, doc] : documents_)
+    if (otherUri != uri) analyze(doc, doc.text());
 }
 
 void Server::close(const json &params) {

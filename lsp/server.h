@@ -38,6 +38,7 @@ class Server {
   void open(const json &params);
   void change(const json &params);
   void close(const json &params);
+  void saved(const json &params);
   void analyze(Document &doc, std::string text);
   const Document *find(const json &params) const;
 

@@ -1,8 +1,10 @@
 // The server in process: message order, the lifecycle, and that the cached
 // standard library gives exactly the diagnostics of a normal compile.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "frontend/module_loader.h"
 #include "lsp/analysis.h"
@@ -107,6 +109,32 @@ TEST_F(ServerTest, GarbageNeverThrows) {
   std::string deep = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"textDocument/hover\",\"params\":";
   deep += std::string(1000000, '[') + std::string(1000000, ']') + "}";
   EXPECT_NO_THROW(server_.handle(deep));
+}
+
+// Imports are read from disk: saving an imported file re-checks the open
+// documents, so a fix made there clears their diagnostics.
+TEST_F(ServerTest, SavingAFileRechecksTheOtherOpenDocuments) {
+  fs::path dir = fs::temp_directory_path() / ("tdxc-lsp-save-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  auto write = [&](const std::string &name, const std::string &text) {
+    std::ofstream(dir / name, std::ios::binary) << text;
+  };
+  write("lib.tdx", "module Greeter {\n  param who: string = \"x\"\n}\n");
+  std::string image = "import \"lib.tdx\"\nimage \"x\" {\n  use Greeter { whom = \"y\" }\n}\n";
+  write("image.tdx", image);
+  std::string uri = "file://" + (dir / "image.tdx").string();
+  request(1, "initialize", json::object());
+  take();
+  notify("textDocument/didOpen", {{"textDocument", {{"uri", uri}, {"version", 1}, {"text", image}}}});
+  json first = take();
+  ASSERT_EQ(first["params"]["diagnostics"].size(), 1u);
+  EXPECT_EQ(first["params"]["diagnostics"][0]["code"], "E_UNKNOWN_ARGUMENT");
+  write("lib.tdx", "module Greeter {\n  param whom: string = \"x\"\n}\n");
+  notify("textDocument/didSave", {{"textDocument", {{"uri", "file://" + (dir / "lib.tdx").string()}}}});
+  json second = take();
+  EXPECT_EQ(second["params"]["uri"], uri);
+  EXPECT_TRUE(second["params"]["diagnostics"].empty());
+  fs::remove_all(dir);
 }
 
 TEST_F(ServerTest, ExitWithoutShutdownIsExitCode1) {
