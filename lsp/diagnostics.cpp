@@ -31,6 +31,25 @@ std::string where(const Analysis &analysis, SourceRange range) {
   return fmt::format("{}:{}:{}", file.path(), lc.line, lc.column);
 }
 
+// Where in the document to show a diagnostic located in another file: the
+// first note or context note in the document (the `use` that expanded a
+// module), else the import of that file, else nowhere (the first line).
+std::optional<SourceRange> placeInDocument(const Analysis &analysis, const Diagnostic &d,
+                                           const std::vector<DiagNote> &notes) {
+  for (const DiagNote &note : notes)
+    if (note.range.valid() && note.range.file == analysis.root) return note.range;
+  const ast::File *root = analysis.rootAst();
+  if (!d.range.valid() || d.range.file >= analysis.sources.size() || root == nullptr) return std::nullopt;
+  const std::string &path = analysis.sources.file(d.range.file).path();
+  std::filesystem::path directory = std::filesystem::path(analysis.sources.file(analysis.root).path()).parent_path();
+  for (const ast::Import &import : root->imports) {
+    bool stdlib = import.path.rfind("std/", 0) == 0;
+    std::string target = stdlib ? import.path + ".tdx" : (directory / import.path).lexically_normal().string();
+    if (target == path) return import.range;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> uriOfFile(const Analysis &analysis, FileId file) {
@@ -54,13 +73,16 @@ json toLspDiagnostic(const Analysis &analysis, const Diagnostic &d) {
     range = analysis.lines.range(d.range.begin, d.range.end);
   } else {
     if (d.range.valid() && d.range.file < analysis.sources.size()) message = where(analysis, d.range) + ": " + message;
-    for (const DiagNote &note : notes)
-      if (note.range.valid() && note.range.file == analysis.root) {
-        range = analysis.lines.range(note.range.begin, note.range.end);
-        break;
-      }
+    if (auto moved = placeInDocument(analysis, d, notes)) range = analysis.lines.range(moved->begin, moved->end);
   }
   json related = json::array();
+  // A diagnostic shown away from its own location links back to it.
+  if (d.range.valid() && d.range.file != analysis.root)
+    if (std::optional<std::string> uri = uriOfFile(analysis, d.range.file)) {
+      LineIndex lines(analysis.sources.file(d.range.file).text());
+      related.push_back(
+          {{"location", location(*uri, lines.range(d.range.begin, d.range.end))}, {"message", "the problem is here"}});
+    }
   for (const DiagNote &note : notes) {
     std::optional<std::string> uri = note.range.valid() ? uriOfFile(analysis, note.range.file) : std::nullopt;
     if (!uri) {

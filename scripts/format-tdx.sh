@@ -25,6 +25,7 @@ SKIP=(
   tests/lit/diagnostics/syntax.tdx
   tests/lit/diagnostics/unterminated_comment.tdx
   tests/lit/lsp/Inputs/completion.tdx
+  tests/lit/lsp/Inputs/imported/syntax_error.tdx
   # Unformatted on purpose: the formatter's test input and docs example.
   tests/lit/fmt/Inputs/messy.tdx
   docs/gen/examples/cli/unformatted.tdx
