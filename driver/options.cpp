@@ -24,6 +24,8 @@ Usage:
   tdxc bake FILE -o DIR [--profile P[,Q]]... [--frozen] [--backend local|nix|lima]
   tdxc explain debloat|init FILE [--profile P[,Q]]
   tdxc doc
+  tdxc fmt [--check] FILE...
+  tdxc lsp
 
 Commands:
   compile   check FILE and write its mkosi tree to DIR (atomically)
@@ -32,6 +34,8 @@ Commands:
   bake      compile, then build the image with mkosi and collect the artifacts
   explain   show the debloat plan or the init steps a build gets
   doc       print the standard library's reference (docs/stdlib.md) from its doc comments
+  fmt       format .tdx files in the canonical style (--check: only report)
+  lsp       run the language server on stdin/stdout (for editors)
 
 Exit status: 0 success, 1 errors in the input, 2 usage errors.
 Run 'tdxc help compile' for the options.
@@ -194,7 +198,8 @@ ParseOutcome parseOptions(int argc, char **argv, Options &o, std::ostream &out, 
     o.topic = args[1];
     i = 2;
   } else if (args[0].rfind('-', 0) != 0 && args[0].find('.') == std::string::npos && args.size() > 1) {
-    return usage(fmt::format("unknown command '{}' (commands: compile, check, lock, bake, explain, doc)", args[0]));
+    return usage(fmt::format("unknown command '{}' (commands: compile, check, lock, bake, explain, doc, fmt, lsp)",
+                             args[0]));
   }
   for (; i < args.size(); ++i) {
     const std::string &a = args[i];

@@ -11,6 +11,7 @@
 #include "TdxParser.h"
 #include "antlr4-runtime.h"
 #include "frontend/parse.h"
+#include "frontend/tokens.h"
 #include "support/utf8.h"
 
 namespace tdxc {
@@ -556,7 +557,71 @@ bool reportTokenProblems(Builder &builder, antlr4::CommonTokenStream &tokens, Di
 
 }  // namespace
 
-ast::File parseFile(const SourceFile &source, DiagnosticEngine &diags) {
+namespace {
+std::optional<TokenKind> tokenKindOf(std::size_t type) {
+  switch (type) {
+    case TdxLexer::IMPORT: return TokenKind::Import;
+    case TdxLexer::CONST: return TokenKind::Const;
+    case TdxLexer::VAR: return TokenKind::Var;
+    case TdxLexer::IMAGE: return TokenKind::Image;
+    case TdxLexer::MODULE: return TokenKind::Module;
+    case TdxLexer::PARAM: return TokenKind::Param;
+    case TdxLexer::USE: return TokenKind::Use;
+    case TdxLexer::IF: return TokenKind::If;
+    case TdxLexer::ELSE: return TokenKind::Else;
+    case TdxLexer::ASSERT: return TokenKind::Assert;
+    case TdxLexer::TRUE: return TokenKind::True;
+    case TdxLexer::FALSE: return TokenKind::False;
+    case TdxLexer::LBRACE: return TokenKind::LBrace;
+    case TdxLexer::RBRACE: return TokenKind::RBrace;
+    case TdxLexer::LBRACK: return TokenKind::LBrack;
+    case TdxLexer::RBRACK: return TokenKind::RBrack;
+    case TdxLexer::LPAREN: return TokenKind::LParen;
+    case TdxLexer::RPAREN: return TokenKind::RParen;
+    case TdxLexer::LT: return TokenKind::Less;
+    case TdxLexer::GT: return TokenKind::Greater;
+    case TdxLexer::COMMA: return TokenKind::Comma;
+    case TdxLexer::SEMI: return TokenKind::Semi;
+    case TdxLexer::COLON: return TokenKind::Colon;
+    case TdxLexer::PLUS_ASSIGN: return TokenKind::PlusAssign;
+    case TdxLexer::EQ: return TokenKind::Equal;
+    case TdxLexer::LE: return TokenKind::LessEqual;
+    case TdxLexer::GE: return TokenKind::GreaterEqual;
+    case TdxLexer::NEQ: return TokenKind::NotEqual;
+    case TdxLexer::ANDAND: return TokenKind::AndAnd;
+    case TdxLexer::OROR: return TokenKind::OrOr;
+    case TdxLexer::ASSIGN: return TokenKind::Assign;
+    case TdxLexer::PLUS: return TokenKind::Plus;
+    case TdxLexer::BANG: return TokenKind::Bang;
+    case TdxLexer::IDENT: return TokenKind::Ident;
+    case TdxLexer::INT: return TokenKind::Int;
+    case TdxLexer::STRING: return TokenKind::String;
+    case TdxLexer::RAW_STRING: return TokenKind::RawString;
+    case TdxLexer::DOC_COMMENT: return TokenKind::DocComment;
+    case TdxLexer::LINE_COMMENT: return TokenKind::LineComment;
+    case TdxLexer::BLOCK_COMMENT: return TokenKind::BlockComment;
+    case TdxLexer::UNTERMINATED_STRING: return TokenKind::UnterminatedString;
+    case TdxLexer::UNTERMINATED_RAW: return TokenKind::UnterminatedRaw;
+    case TdxLexer::UNTERMINATED_BLOCK_COMMENT: return TokenKind::UnterminatedBlockComment;
+    case TdxLexer::ERROR_CHAR: return TokenKind::ErrorChar;
+    default: return std::nullopt;  // EOF; WS is skipped by the lexer
+  }
+}
+
+// Our tokens from ANTLR's (skipping EOF), with byte offsets.
+void appendTokens(const std::vector<antlr4::Token *> &from, const SourceFile &source, std::vector<Token> &to) {
+  to.reserve(from.size());
+  for (antlr4::Token *token : from)
+    if (std::optional<TokenKind> kind = tokenKindOf(token->getType()))
+      to.push_back({*kind, source.byteOffsetOfCodePoint(token->getStartIndex()),
+                    source.byteOffsetOfCodePoint(token->getStopIndex() + 1)});
+}
+
+}  // namespace
+
+ast::File parseFile(const SourceFile &source, DiagnosticEngine &diags) { return parseFile(source, diags, nullptr); }
+
+ast::File parseFile(const SourceFile &source, DiagnosticEngine &diags, std::vector<Token> *tokensOut) {
   ast::File empty;
   empty.file = source.id();
   if (auto bad = findInvalidUtf8(source.text())) {
@@ -571,6 +636,7 @@ ast::File parseFile(const SourceFile &source, DiagnosticEngine &diags) {
   lexer.removeErrorListeners();  // ERROR_CHAR catches everything; nothing to print
   antlr4::CommonTokenStream tokens(&lexer);
   tokens.fill();
+  if (tokensOut != nullptr) appendTokens(tokens.getTokens(), source, *tokensOut);
 
   Builder builder(source, diags, tokens);
   if (!reportTokenProblems(builder, tokens, diags)) return empty;
@@ -581,6 +647,31 @@ ast::File parseFile(const SourceFile &source, DiagnosticEngine &diags) {
   parser.addErrorListener(&listener);
   TdxParser::FileContext *tree = parser.file();
   return builder.buildFile(tree);
+}
+
+std::optional<std::vector<Token>> lexTokens(std::string_view text) {
+  if (findInvalidUtf8(text)) return std::nullopt;
+  SourceFile source(0, "", std::string(text));  // code point -> byte offsets
+  antlr4::ANTLRInputStream input(source.text());
+  TdxLexer lexer(&input);
+  lexer.removeErrorListeners();
+  std::vector<Token> tokens;
+  for (auto token = lexer.nextToken(); token->getType() != antlr4::Token::EOF; token = lexer.nextToken()) {
+    std::optional<TokenKind> kind = tokenKindOf(token->getType());
+    if (!kind) continue;
+    tokens.push_back({*kind, source.byteOffsetOfCodePoint(token->getStartIndex()),
+                      source.byteOffsetOfCodePoint(token->getStopIndex() + 1)});
+  }
+  return tokens;
+}
+
+bool isComment(TokenKind kind) {
+  return kind == TokenKind::DocComment || kind == TokenKind::LineComment || kind == TokenKind::BlockComment;
+}
+
+bool isLexicalError(TokenKind kind) {
+  return kind == TokenKind::UnterminatedString || kind == TokenKind::UnterminatedRaw ||
+         kind == TokenKind::UnterminatedBlockComment || kind == TokenKind::ErrorChar;
 }
 
 }  // namespace tdxc

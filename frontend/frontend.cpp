@@ -78,6 +78,8 @@ FrontendResult runFrontend(const std::string &path, SourceManager &sources, Diag
 FrontendResult runFrontendOnText(const std::string &displayPath, std::string text, SourceManager &sources,
                                  DiagnosticEngine &diags, const FrontendOptions &options) {
   ModuleLoader loader(sources, diags);
+  loader.useParsedStdlib(options.stdlib);
+  loader.keepRootTokens(options.rootTokens);
   return analyze(loader.loadText(displayPath, std::move(text)), sources, diags, options);
 }
 

@@ -13,8 +13,15 @@
 
 namespace tdxc {
 
+class ParsedStdlib;
+
 struct FrontendOptions {
   std::map<std::string, std::string> vars;  // --var NAME=VALUE
+  /// Optional: the standard library parsed once (language server); the
+  /// SourceManager passed in must then be a copy of stdlib->sources().
+  const ParsedStdlib *stdlib = nullptr;
+  /// Optional: receives the root file's tokens from the parser's lexer run.
+  std::vector<Token> *rootTokens = nullptr;
 };
 
 struct FrontendResult {

@@ -6,7 +6,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "frontend/ast_clone.h"
 #include "frontend/parse.h"
+#include "frontend/parsed_stdlib.h"
 #include "frontend/stdlib.h"
 #include "support/suggest.h"
 
@@ -76,13 +78,37 @@ void ModuleLoader::loadStdlib(const ast::Import &import) {
   if (std::find(loadedKeys_.begin(), loadedKeys_.end(), key) != loadedKeys_.end()) return;
   loadedKeys_.push_back(key);
   stack_.push_back(key);
-  loadRecursive(sources_.add("std/" + std::string(file->name) + ".tdx", std::string(file->text)), "std");
+  if (!loadCachedStdlib(std::string(file->name)))
+    loadRecursive(sources_.add("std/" + std::string(file->name) + ".tdx", std::string(file->text)), "std");
   stack_.pop_back();
+}
+
+bool ModuleLoader::loadCachedStdlib(const std::string &name) {
+  if (stdlib_ == nullptr) return false;
+  const ParsedStdlib::File *cached = stdlib_->find(name);
+  // The cached AST's FileId must name the same file in our manager.
+  if (cached == nullptr || cached->ast.file >= sources_.size() ||
+      sources_.file(cached->ast.file).path() != "std/" + name + ".tdx")
+    return false;
+  for (const Diagnostic &d : cached->diagnostics) {
+    Diagnostic &copy = diags_.report(d.kind, d.range, d.message);
+    copy.notes = d.notes;
+    copy.fixits = d.fixits;
+  }
+  std::size_t index = files_.size();
+  files_.push_back({ast::clone(cached->ast), "std"});
+  loadImportsOf(index, "std");
+  return true;
 }
 
 void ModuleLoader::loadRecursive(FileId id, const fs::path &directory) {
   std::size_t index = files_.size();
-  files_.push_back({parseFile(sources_.file(id), diags_), directory});
+  std::vector<Token> *tokens = index == 0 ? rootTokens_ : nullptr;
+  files_.push_back({parseFile(sources_.file(id), diags_, tokens), directory});
+  loadImportsOf(index, directory);
+}
+
+void ModuleLoader::loadImportsOf(std::size_t index, const fs::path &directory) {
   std::vector<ast::Import> imports = files_[index].ast.imports;  // copy: files_ grows below
   for (const ast::Import &import : imports) {
     if (import.path.rfind("std/", 0) == 0) {

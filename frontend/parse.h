@@ -4,12 +4,16 @@
 
 #include "diag/diagnostic_engine.h"
 #include "frontend/ast.h"
+#include "frontend/tokens.h"
 
 namespace tdxc {
 
 /// Parses one file with error recovery. Always returns a File; problems are
 /// reported to `diags`. Invalid UTF-8 is reported and yields an empty File.
 ast::File parseFile(const SourceFile &source, DiagnosticEngine &diags);
+/// Same, and appends the file's tokens (comments included, as lexTokens()
+/// gives them) to `tokens`, from the same run of the lexer.
+ast::File parseFile(const SourceFile &source, DiagnosticEngine &diags, std::vector<Token> *tokens);
 
 /// Decodes the body of a "..." literal (without quotes) into parts, reporting
 /// bad escapes and malformed ${...}. `bodyRange` locates the body in the file.

@@ -3,7 +3,8 @@
 // AST builder turns them into precise diagnostics.
 lexer grammar TdxLexer;
 
-channels { DOC, BAD }
+// COMMENT keeps ordinary comments for the formatter; the parser never sees them.
+channels { DOC, BAD, COMMENT }
 
 IMPORT : 'import' ;
 CONST  : 'const' ;
@@ -54,10 +55,11 @@ STRING                : '"' STR_CHAR* '"' ;
 UNTERMINATED_STRING   : '"' STR_CHAR* ;
 fragment STR_CHAR     : ~["\\\r\n] | '\\' ~[\r\n] ;
 
-// Doc comments are kept (hover, docs); plain comments are dropped.
+// Doc comments feed hover and docs; plain comments are kept on their own
+// channel so that the formatter (frontend/tokens.h) can reproduce them.
 DOC_COMMENT  : '///' ~[\r\n]* -> channel(DOC) ;
-LINE_COMMENT : '//' ~[\r\n]* -> skip ;
-BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
+LINE_COMMENT : '//' ~[\r\n]* -> channel(COMMENT) ;
+BLOCK_COMMENT : '/*' .*? '*/' -> channel(COMMENT) ;
 UNTERMINATED_BLOCK_COMMENT : '/*' ( ~'*' | '*'+ ~[*/] )* '*'* -> channel(BAD) ;
 
 WS : [ \t\r\n\f]+ -> skip ;

@@ -10,7 +10,7 @@ DEPS=$REPO/.deps
 PACKAGES=(build-essential cmake ninja-build ccache clang libclang-rt-14-dev llvm-14-tools
   default-jre-headless antlr4 libantlr4-runtime-dev uuid-dev libfmt-dev nlohmann-json3-dev
   libssl-dev libgtest-dev libgmock-dev libbenchmark-dev shellcheck systemd python3 git
-  clang-format golang-go curl qemu-utils gdisk mtools dosfstools qemu-system-x86 ovmf)
+  clang-format golang-go curl qemu-utils gdisk mtools dosfstools qemu-system-x86 ovmf nodejs)
 
 log() { printf 'setup: %s\n' "$*"; }
 die() { printf 'setup: ERROR: %s\n' "$*" >&2; exit 1; }
@@ -92,14 +92,33 @@ fi
 mkosi_version=$("$MKOSI" --version 2>&1) || die "mkosi wrapper failed: $mkosi_version"
 [[ $mkosi_version == "mkosi 25.3" ]] || die "expected 'mkosi 25.3', got '$mkosi_version'"
 
-# --- 3. .gitignore: keep local deps and build dirs out of git ---------------
+# --- 3. npm packages: the LSP end-to-end client and the VS Code extension ---
+# Versions are pinned by the committed package-lock.json files (npm ci).
+# npm comes with nodejs on some systems (NodeSource) and separately on Debian.
+if [[ ${TDXC_SETUP_SKIP_APT:-0} != 1 ]] && ! command -v npm >/dev/null; then
+  log "apt: installing npm"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends npm
+fi
+command -v npm >/dev/null || die "npm is missing (apt-get install npm)"
+for dir in tests/lsp-client editors/vscode; do
+  if [[ -d $REPO/$dir/node_modules && $REPO/$dir/node_modules/.package-lock.json -nt $REPO/$dir/package-lock.json ]]; then
+    log "npm: $dir already installed"
+  else
+    log "npm: npm ci in $dir"
+    (cd "$REPO/$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
+
+# --- 4. .gitignore: keep local deps and build dirs out of git ---------------
 gi=$REPO/.gitignore
 touch "$gi"
-for line in '.deps/' 'build/' 'build-*/'; do
+for line in '.deps/' 'build/' 'build-*/' 'node_modules/'; do
   grep -qxF -- "$line" "$gi" || printf '%s\n' "$line" >>"$gi"
 done
 
-# --- 4. Summary --------------------------------------------------------------
+# --- 5. Summary --------------------------------------------------------------
 first() { "$@" 2>&1 | head -n1; }
 log "versions:"
 printf '  %-16s %s\n' \
@@ -109,5 +128,7 @@ printf '  %-16s %s\n' \
   antlr4 "$(dpkg-query -W -f='${Version}' antlr4 2>/dev/null || echo missing)" \
   mkosi "$mkosi_version ($MKOSI)" \
   shellcheck "$(shellcheck --version | awk '/^version:/{print $2}')" \
-  systemd-analyze "$(first systemd-analyze --version)"
+  systemd-analyze "$(first systemd-analyze --version)" \
+  node "$(node --version)" \
+  npm "$(npm --version)"
 log "done"

@@ -15,6 +15,7 @@ cd "$REPO"
 
 bash scripts/setup.sh
 export TDXC_REQUIRE_REALTOOLS=1   # real-tool tests must run, never skip
+export TDXC_REQUIRE_LSP_CLIENT=1  # so must the end-to-end language-server client test
 # ccache needs a directory even where HOME is unset; BASEDIR lets clones in
 # different directories share hits.
 export CCACHE_DIR=${CCACHE_DIR:-${HOME:-/var/tmp}/.cache/ccache}

@@ -48,7 +48,7 @@ std::uint32_t SourceFile::byteOffsetOfCodePoint(std::size_t index) const {
 
 FileId SourceManager::add(std::string path, std::string text) {
   auto id = static_cast<FileId>(files_.size());
-  files_.push_back(std::make_unique<SourceFile>(id, std::move(path), std::move(text)));
+  files_.push_back(std::make_shared<const SourceFile>(id, std::move(path), std::move(text)));
   return id;
 }
 

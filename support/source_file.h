@@ -55,7 +55,9 @@ class SourceFile {
   mutable std::vector<std::uint32_t> codePointOffsets_;  // built on first use
 };
 
-/// Owns every file of one compilation; FileIds index into it.
+/// Owns every file of one compilation; FileIds index into it. Copies share
+/// the files (immutable once added), so the language server can start each
+/// analysis from a manager that already holds the parsed standard library.
 class SourceManager {
  public:
   FileId add(std::string path, std::string text);
@@ -63,7 +65,7 @@ class SourceManager {
   std::size_t size() const { return files_.size(); }
 
  private:
-  std::vector<std::unique_ptr<SourceFile>> files_;
+  std::vector<std::shared_ptr<const SourceFile>> files_;
 };
 
 }  // namespace tdxc

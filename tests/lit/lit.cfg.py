@@ -24,6 +24,9 @@ repo = os.path.dirname(os.path.dirname(config.test_source_root))
 config.substitutions.append(("%tdxc", os.path.join(config.tool_dir, "tdxc")))
 config.substitutions.append(("%repo", repo))
 config.substitutions.append(("%validate-tree", "bash " + os.path.join(repo, "scripts", "validate-tree.sh")))
+# Language server transcripts (tests/lit/lsp): frames the messages of a file.
+config.substitutions.append(("%lsp-transcript", "python3 " + os.path.join(repo, "tests", "tools", "lsp-transcript.py") +
+                             " " + os.path.join(config.tool_dir, "tdxc")))
 
 # Real-tool tests need mkosi 25.3 (installed by scripts/setup.sh), shellcheck
 # and systemd-analyze. Without them those tests are UNSUPPORTED, never faked.
@@ -87,3 +90,32 @@ if os.environ.get("TDXC_E2E") == "1":
         open(os.path.join(config.binary_dir, "e2e-skipped"), "w").write(mirror + "\n")
 else:
     lit_config.note("e2e/boot.test (bake + QEMU boot) runs only with TDXC_E2E=1")
+
+# The end-to-end language-server test drives `tdxc lsp` with a real client
+# (tests/lsp-client, vscode-languageserver-protocol from npm, installed by
+# scripts/setup.sh with `npm ci`). Without node or the installed packages the
+# test is UNSUPPORTED, and this says so on every run; scripts/test.sh sets
+# TDXC_REQUIRE_LSP_CLIENT=1, so there it is an error instead.
+lsp_client = os.path.join(repo, "tests", "lsp-client")
+if shutil.which("node") and os.path.isdir(os.path.join(lsp_client, "node_modules", "vscode-languageserver-protocol")):
+    config.available_features.add("lsp-client")
+    config.substitutions.append(("%lsp-client", "node " + os.path.join(lsp_client, "e2e.js")))
+elif os.environ.get("TDXC_REQUIRE_LSP_CLIENT") == "1":
+    lit_config.fatal("node or tests/lsp-client/node_modules is missing; run scripts/setup.sh")
+else:
+    lit_config.note("node or tests/lsp-client/node_modules is missing: the end-to-end LSP client test "
+                    "(lsp/e2e_client.test) is SKIPPED; run scripts/setup.sh")
+
+# The VS Code extension builds with npm (tests/lit/editors/vscode_build.test).
+if shutil.which("npm"):
+    config.available_features.add("npm")
+elif os.environ.get("TDXC_REQUIRE_LSP_CLIENT") == "1":
+    lit_config.fatal("npm is missing; run scripts/setup.sh")
+else:
+    lit_config.note("npm is missing: editors/vscode_build.test is SKIPPED; run scripts/setup.sh")
+
+# `tdxc fmt --check` over every .tdx of the repository runs only with
+# TDXC_FMT_REPO_CHECK=1 until the repository has been formatted once
+# (scripts/format-tdx.sh); then it becomes unconditional.
+if os.environ.get("TDXC_FMT_REPO_CHECK") == "1":
+    config.available_features.add("fmt-repo-check")
