@@ -113,9 +113,3 @@ elif os.environ.get("TDXC_REQUIRE_LSP_CLIENT") == "1":
     lit_config.fatal("npm is missing; run scripts/setup.sh")
 else:
     lit_config.note("npm is missing: editors/vscode_build.test is SKIPPED; run scripts/setup.sh")
-
-# `tdxc fmt --check` over every .tdx of the repository runs only with
-# TDXC_FMT_REPO_CHECK=1 until the repository has been formatted once
-# (scripts/format-tdx.sh); then it becomes unconditional.
-if os.environ.get("TDXC_FMT_REPO_CHECK") == "1":
-    config.available_features.add("fmt-repo-check")
