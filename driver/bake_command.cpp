@@ -136,7 +136,7 @@ int runBake(const Options &options, std::ostream &out, std::ostream &err) {
                                  "the policy requires a frozen lock: bake with --frozen");
     d.notes.push_back({{}, fmt::format("run `tdxc lock {}` first if tdx.lock is missing or stale", options.input)});
   }
-  for (const std::vector<std::string> &profiles : options.builds)
+  for (const std::vector<std::string> &profiles : options.builds) {
     for (const std::string &name : profiles) {
       bool known = false;
       for (const ir::Profile &p : image.profiles) known = known || p.name.value == name;
@@ -144,6 +144,14 @@ int runBake(const Options &options, std::ostream &out, std::ostream &err) {
         diags.report(DiagKind::InvalidValue, image.name.range,
                      fmt::format("--profile {}: the image declares no profile with that name", name));
     }
+    // DIR/NAME must not be one of bake's own directories.
+    const std::string name = buildName(profiles);
+    if (name == "mkosi" || name == "logs" || name == "nix" || name == "lima")
+      diags.report(DiagKind::InvalidValue, image.name.range,
+                   fmt::format("--profile {}: its output directory would be bake's own {}/{}; build it together "
+                               "with another profile or rename the profile",
+                               name, options.output, name));
+  }
   if (!diags.hasErrors()) checkLockFresh(options, image, lockUse, diags);
   if (diags.hasErrors()) return finishDiagnostics(options, sources, diags, out, err);
 
