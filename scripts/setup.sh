@@ -114,7 +114,8 @@ done
 # --- 4. .gitignore: keep local deps and build dirs out of git ---------------
 gi=$REPO/.gitignore
 touch "$gi"
-for line in '.deps/' 'build/' 'build-*/' 'node_modules/'; do
+# Anchored: an unanchored build/ would also hide backends/build/.
+for line in '/.deps/' '/build/' '/build-*/' 'node_modules/'; do
   grep -qxF -- "$line" "$gi" || printf '%s\n' "$line" >>"$gi"
 done
 
