@@ -198,8 +198,8 @@ ParseOutcome parseOptions(int argc, char **argv, Options &o, std::ostream &out, 
     o.topic = args[1];
     i = 2;
   } else if (args[0].rfind('-', 0) != 0 && args[0].find('.') == std::string::npos && args.size() > 1) {
-    return usage(fmt::format("unknown command '{}' (commands: compile, check, lock, bake, explain, doc, fmt, lsp)",
-                             args[0]));
+    return usage(
+        fmt::format("unknown command '{}' (commands: compile, check, lock, bake, explain, doc, fmt, lsp)", args[0]));
   }
   for (; i < args.size(); ++i) {
     const std::string &a = args[i];

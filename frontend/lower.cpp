@@ -1,8 +1,8 @@
 #include "frontend/lower.h"
 
-#include "frontend/lower_blocks.h"
-
 #include <fmt/format.h>
+
+#include "frontend/lower_blocks.h"
 
 namespace tdxc {
 

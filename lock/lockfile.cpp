@@ -84,12 +84,18 @@ std::optional<LockFile> parseLock(const std::string &textIn, LockParseError &err
   json root;
   try {
     root = json::parse(textIn);
-  } catch (const json::parse_error &e) {
-    error.offset = e.byte > 0 ? e.byte - 1 : 0;
+  } catch (const json::exception &e) {
+    // parse_error knows its byte; other failures (a number too large for
+    // any integer type: out_of_range 406, found by fuzz_lockfile) do not.
+    auto *parse = dynamic_cast<const json::parse_error *>(&e);
+    error.offset = parse && parse->byte > 0 ? std::min<std::size_t>(parse->byte - 1, textIn.size()) : 0;
     std::string what = e.what();
-    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> after ": "
-    auto colon = what.find(": ");
-    error.message = "not valid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2));
+    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..."
+    if (std::size_t tag = what.find("] "); what.rfind("[json.exception.", 0) == 0 && tag != std::string::npos)
+      what = what.substr(tag + 2);
+    if (parse)
+      if (std::size_t colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+    error.message = "not valid JSON: " + what;
     return std::nullopt;
   }
   try {

@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
-#include <vector>
 #include <stdexcept>
+#include <vector>
 
 namespace tdxc {
 
@@ -45,7 +45,8 @@ std::optional<std::string> sha256FileHex(const std::string &path, std::string &e
     return std::nullopt;
   }
   std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX *)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) throw std::runtime_error("OpenSSL SHA-256 failed");
+  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("OpenSSL SHA-256 failed");
   std::vector<unsigned char> buffer(1 << 20);
   std::size_t got;
   while ((got = std::fread(buffer.data(), 1, buffer.size(), file.get())) > 0)

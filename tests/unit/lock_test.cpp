@@ -42,6 +42,8 @@ TEST(LockFile, RejectsWhatItCannotTrust) {
   };
   rejects("{", "not valid JSON");
   rejects("[]", "not a JSON object");
+  rejects("{\"version\": 1e400}", "number overflow");  // nlohmann's out_of_range, not a parse_error
+  rejects("{\"version\": 123456789012345678901234567890}", "wrong type");
   rejects(std::string(good).replace(good.find("\"version\": 1"), 12, "\"version\": 2"), "version 2 is not supported");
   rejects(std::string(good).replace(good.find(std::string(40, '1')), 40, std::string(39, '1')), "\"commit\"");
   rejects(std::string(good).replace(good.find(std::string(64, 'f')), 64, "F" + std::string(63, 'f')), "\"sha256\"");
