@@ -14,6 +14,7 @@
 #include "driver/commands.h"
 #include "format/formatter.h"
 #include "frontend/module_loader.h"
+#include "support/atomic_file.h"
 
 namespace tdxc {
 namespace {
@@ -84,29 +85,8 @@ bool replaceAtomically(const std::string &path, const std::string &text, std::st
     error = std::strerror(errno);
     return false;
   }
-  std::string temp = target.string() + ".tdxc-fmt-XXXXXX";
-  int fd = ::mkstemp(temp.data());
-  if (fd < 0) {
-    error = std::strerror(errno);
-    return false;
-  }
-  bool ok = ::fchmod(fd, st.st_mode & 07777) == 0;
-  std::size_t written = 0;
-  while (ok && written < text.size()) {
-    ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) written += static_cast<std::size_t>(n);
-  }
-  ok = ok && ::fsync(fd) == 0;
-  if (!ok) error = std::strerror(errno);
-  ::close(fd);
-  if (ok && ::rename(temp.c_str(), target.c_str()) != 0) {
-    error = std::strerror(errno);
-    ok = false;
-  }
-  if (!ok) ::unlink(temp.c_str());
-  return ok;
+  // Through the symlink to the file itself, keeping its mode.
+  return writeFileAtomically(target.string(), text, error, st.st_mode & 07777);
 }
 
 }  // namespace

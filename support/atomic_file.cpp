@@ -10,14 +10,14 @@
 
 namespace tdxc {
 
-bool writeFileAtomically(const std::string &path, const std::string &content, std::string &error) {
+bool writeFileAtomically(const std::string &path, const std::string &content, std::string &error, unsigned mode) {
   std::string temp = fmt::format("{}.tmp-XXXXXX", path);
   int fd = ::mkstemp(temp.data());
   if (fd < 0) {
     error = fmt::format("cannot create a file next to {}: {}", path, std::strerror(errno));
     return false;
   }
-  bool ok = ::fchmod(fd, 0644) == 0;
+  bool ok = ::fchmod(fd, static_cast<mode_t>(mode & 07777)) == 0;
   std::size_t written = 0;
   while (ok && written < content.size()) {
     ssize_t n = ::write(fd, content.data() + written, content.size() - written);
