@@ -135,7 +135,9 @@ int runExplain(const Options &options, std::ostream &out, std::ostream &err) {
   FrontendResult frontend = runFrontend(options.input, sources, diags, FrontendOptions{options.vars});
   if (frontend.image) {
     PassContext ctx{diags, sources};
-    runPipeline(*frontend.image, ctx, PipelineOptions{});
+    // The boot sequence and the debloat plan do not depend on tdx.lock, and
+    // without the lock's pins the policy would report what the lock fixes.
+    runPipeline(*frontend.image, ctx, PipelineOptions{"", nullptr, {"check-policy"}});
     for (const std::string &name : options.profiles) {
       bool known = false;
       for (const ir::Profile &profile : frontend.image->profiles) known = known || profile.name.value == name;
