@@ -152,10 +152,10 @@ int runBake(const Options &options, std::ostream &out, std::ostream &err) {
                                "with another profile or rename the profile",
                                name, options.output, name));
   }
-  if (!diags.hasErrors()) checkLockFresh(options, image, lockUse, diags);
+  std::optional<std::string> recipe;
+  if (!diags.hasErrors()) recipe = checkLockFresh(options, image, lockUse, diags);
   if (diags.hasErrors()) return finishDiagnostics(options, sources, diags, out, err);
-
-  std::string recipe = lock::recipeDigest(image);
+  if (!recipe) recipe = lock::recipeDigest(image);
   applyMirrorOverrides(options, image);
   mkosi::FileTree tree = mkosi::generateTree(image);
   std::error_code ec;
@@ -175,7 +175,7 @@ int runBake(const Options &options, std::ostream &out, std::ostream &err) {
   // 3. One build per --profile.
   std::vector<std::vector<std::string>> builds = options.builds;
   if (builds.empty()) builds.push_back({});
-  BakeRecord record{image.name.value, image.sourceName, backend->name(), recipe, {}, {}};
+  BakeRecord record{image.name.value, image.sourceName, backend->name(), *recipe, {}, {}};
   if (lockUse.lock) record.lockDigest = "sha256:" + sha256Hex(lockUse.bytes);
   const std::string cache = cacheRoot(options);
   fs::create_directories(bakeDir + "/logs", ec);

@@ -1,9 +1,7 @@
 // tdxc fmt [--check] FILES: formats .tdx files in place (atomically), or with
 // --check reports which files would change and how, without writing.
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>

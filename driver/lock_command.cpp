@@ -28,7 +28,7 @@ int runLock(const Options &options, std::ostream &out, std::ostream &err) {
   lock::LockFile lockFile;
   lockFile.source = std::filesystem::path(options.input).filename().string();
   lockFile.recipeDigest = lock::recipeDigest(image);
-  for (const ir::GitSource *git : lock::allGitSources(image)) {
+  for (const ir::GitSource *git : ir::allGitSources(image)) {
     lock::Resolved commit = lock::resolveGitRef(git->url.value, git->ref.value);
     if (!commit.value) {
       diags.report(DiagKind::GitResolve, git->ref.range,
@@ -37,7 +37,7 @@ int runLock(const Options &options, std::ostream &out, std::ostream &err) {
     }
     lockFile.git.push_back({git->name.value, git->url.value, git->ref.value, *commit.value});
   }
-  for (const ir::Download *download : lock::allDownloads(image)) {
+  for (const ir::Download *download : ir::allDownloads(image)) {
     lock::Resolved digest = lock::hashDownload(download->url.value);
     if (!digest.value) {
       diags.report(DiagKind::DownloadFailed, download->url.range,

@@ -6,7 +6,6 @@
 
 #include "frontend/module_loader.h"
 #include "lock/recipe.h"
-#include "support/sha256.h"
 
 namespace tdxc {
 namespace fs = std::filesystem;
@@ -69,11 +68,12 @@ LockUse loadLock(const Options &options, ir::Image &image, SourceManager &source
   return use;
 }
 
-void checkLockFresh(const Options &options, const ir::Image &image, const LockUse &use, DiagnosticEngine &diags) {
-  if (!use.lock) return;
+std::optional<std::string> checkLockFresh(const Options &options, const ir::Image &image, const LockUse &use,
+                                          DiagnosticEngine &diags) {
+  if (!use.lock) return std::nullopt;
   const DiagKind kind = options.frozen ? DiagKind::LockStale : DiagKind::LockStaleWarning;
   const std::string relock = fmt::format("run `tdxc lock {}` to update it", options.input);
-  if (use.lock->source != fileName(options.input)) return;  // reported by loadLock
+  if (use.lock->source != fileName(options.input)) return std::nullopt;  // reported by loadLock
   std::string digest = lock::recipeDigest(image);
   if (digest != use.lock->recipeDigest) {
     Diagnostic &d =
@@ -82,24 +82,24 @@ void checkLockFresh(const Options &options, const ir::Image &image, const LockUs
                                  use.lock->recipeDigest, digest,
                                  options.frozen ? "" : "; pins whose name, URL and ref still match are used"));
     d.notes.push_back({{}, relock});
-    return;
+    return digest;
   }
-  if (!options.frozen) return;
+  if (!options.frozen) return digest;
   // The digest covers the declared sources, so these only fire on a lock
   // edited by hand; a frozen build still must not fetch anything unpinned.
-  ir::Image copy = image;
-  for (const ir::GitSource *git : lock::allGitSources(copy))
+  for (const ir::GitSource *git : ir::allGitSources(image))
     if (git->pinnedCommit().empty())
       diags
           .report(DiagKind::LockStale, git->ref.range,
                   fmt::format("git source \"{}\" is not pinned by {}", git->name.value, use.path))
           .notes.push_back({{}, relock});
-  for (const ir::Download *download : lock::allDownloads(copy))
+  for (const ir::Download *download : ir::allDownloads(image))
     if (download->expectedSha256().empty())
       diags
           .report(DiagKind::LockStale, download->url.range,
                   fmt::format("download \"{}\" has no sha256 in {}", download->name.value, use.path))
           .notes.push_back({{}, relock});
+  return digest;
 }
 
 }  // namespace tdxc

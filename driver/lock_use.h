@@ -29,7 +29,9 @@ LockUse loadLock(const Options &options, ir::Image &image, SourceManager &source
 
 /// After the pipeline: the lock must be for this file and have this recipe
 /// digest, and (frozen) pin every git source and download. W_LOCK_STALE, or
-/// E_LOCK_STALE under --frozen.
-void checkLockFresh(const Options &options, const ir::Image &image, const LockUse &use, DiagnosticEngine &diags);
+/// E_LOCK_STALE under --frozen. Returns the recipe digest when it had to
+/// compute it (a lock for this file was read), so bake need not do it again.
+std::optional<std::string> checkLockFresh(const Options &options, const ir::Image &image, const LockUse &use,
+                                          DiagnosticEngine &diags);
 
 }  // namespace tdxc

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <regex>
+
 #include "frontend/lower_blocks.h"
 
 namespace tdxc {
@@ -32,6 +34,16 @@ std::vector<ir::LocatedString> getStringList(const CheckedBlock &block, const st
 SourceRange rangeOfKey(const CheckedBlock &block, const std::string &key) {
   if (const CheckedEntry *e = block.entry(key)) return e->value.range;
   return block.labelRange().valid() ? block.labelRange() : block.range();
+}
+
+bool isHttpOrFileUrl(const std::string &text) {
+  static const std::regex url(R"(^(https?|file)://\S+$)");
+  return std::regex_match(text, url);
+}
+
+bool isFileWord(const std::string &text) {
+  static const std::regex word(R"(^[A-Za-z0-9][A-Za-z0-9_.-]*$)");
+  return std::regex_match(text, word);
 }
 
 bool require(bool ok, SourceRange range, LowerContext &ctx, std::string message) {

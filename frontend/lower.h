@@ -32,5 +32,10 @@ std::vector<ir::LocatedString> getStringList(const CheckedBlock &block, const st
 /// Reports E_INVALID_VALUE at `range` and returns false if `ok` is false.
 bool require(bool ok, SourceRange range, LowerContext &ctx, std::string message);
 SourceRange rangeOfKey(const CheckedBlock &block, const std::string &key);
+/// An http://, https:// or file:// URL without white space.
+bool isHttpOrFileUrl(const std::string &text);
+/// A name that becomes a file name or a shell word (scripts, repositories,
+/// git sources, downloads): letters, digits, '.', '_' and '-', not first.
+bool isFileWord(const std::string &text);
 
 }  // namespace tdxc

@@ -8,16 +8,14 @@
 namespace tdxc {
 namespace {
 
-// The name becomes a bash associative-array key in tdxc/fetch.sh and an
-// argument of tdxc_git_fetch/tdxc_download: keep it a plain word.
-const std::regex kFetchName(R"(^[A-Za-z0-9][A-Za-z0-9_.-]*$)");
 const std::regex kGitUrl(R"(^(https?|git|ssh|file)://\S+$)");
-const std::regex kDownloadUrl(R"(^(https?|file)://\S+$)");
 const std::regex kRef(R"(^[A-Za-z0-9][A-Za-z0-9_./+-]*$)");
 const std::regex kSha256(R"(^[0-9a-f]{64}$)");
 
+// The name becomes a bash associative-array key in tdxc/fetch.sh and an
+// argument of tdxc_git_fetch/tdxc_download: keep it a plain word.
 bool checkFetchName(const CheckedBlock &block, LowerContext &ctx) {
-  return require(std::regex_match(block.label(), kFetchName), block.labelRange(), ctx,
+  return require(isFileWord(block.label()), block.labelRange(), ctx,
                  fmt::format("{} name \"{}\" is used as a shell word: use letters, digits, '.', '_' and '-'",
                              block.spec->kind, block.label()));
 }
@@ -47,8 +45,7 @@ std::optional<ir::Download> lowerDownload(const CheckedBlock &block, LowerContex
   if (!checkFetchName(block, ctx)) return std::nullopt;
   auto url = getString(block, "url");
   if (!url) return std::nullopt;
-  if (!require(std::regex_match(*url, kDownloadUrl), rangeOfKey(block, "url"), ctx,
-               "url must be an https://, http:// or file:// URL"))
+  if (!require(isHttpOrFileUrl(*url), rangeOfKey(block, "url"), ctx, "url must be an https://, http:// or file:// URL"))
     return std::nullopt;
   ir::Download download;
   download.name = {block.label(), block.labelRange()};

@@ -26,11 +26,6 @@ std::string derivedSeed(const std::string &imageName) {
   return hex;
 }
 
-bool isUrl(const std::string &text) {
-  static const std::regex url(R"(^(https?|file)://[^\s]+$)");
-  return std::regex_match(text, url);
-}
-
 }  // namespace
 
 void lowerImageSettings(const CheckedBlock &image, ir::ImageSettings &s, LowerContext &ctx) {
@@ -55,11 +50,11 @@ void lowerImageSettings(const CheckedBlock &image, ir::ImageSettings &s, LowerCo
   if (s.distribution == "ubuntu" && s.arch == "aarch64") s.mirror = "http://ports.ubuntu.com/ubuntu-ports";
   if (auto format = getString(image, "format")) s.format = *format;
   if (auto mirror = getString(image, "mirror"))
-    if (require(isUrl(*mirror), rangeOfKey(image, "mirror"), ctx,
+    if (require(isHttpOrFileUrl(*mirror), rangeOfKey(image, "mirror"), ctx,
                 fmt::format("mirror must be an http(s):// or file:// URL, got \"{}\"", *mirror)))
       s.mirror = *mirror;
   if (auto security = getString(image, "security_mirror")) {
-    if (require(isUrl(*security), rangeOfKey(image, "security_mirror"), ctx,
+    if (require(isHttpOrFileUrl(*security), rangeOfKey(image, "security_mirror"), ctx,
                 "security_mirror must be an http(s):// or file:// URL"))
       s.securityMirror = *security;
   } else if (s.distribution == "ubuntu") {
@@ -73,7 +68,7 @@ void lowerImageSettings(const CheckedBlock &image, ir::ImageSettings &s, LowerCo
   if (auto mirror = getString(image, "tools_tree_mirror"); !mirror)
     s.toolsTreeSecurityMirror = ir::deriveSecurityMirror(s.toolsTreeMirror);
   if (auto mirror = getString(image, "tools_tree_mirror"))
-    if (require(isUrl(*mirror), rangeOfKey(image, "tools_tree_mirror"), ctx,
+    if (require(isHttpOrFileUrl(*mirror), rangeOfKey(image, "tools_tree_mirror"), ctx,
                 "tools_tree_mirror must be an http(s):// or file:// URL"))
       s.toolsTreeMirror = *mirror, s.toolsTreeSecurityMirror = ir::deriveSecurityMirror(*mirror);
 

@@ -10,14 +10,12 @@ namespace tdxc {
 namespace {
 
 const std::regex kEnvName(R"(^[A-Za-z_][A-Za-z0-9_]*$)");
-const std::regex kUrl(R"(^(https?|file)://\S+$)");
 const std::regex kRawKey(R"(^[A-Z][A-Za-z0-9]*$)");
 
 const std::regex kAccountName(R"(^[a-z_][a-z0-9_-]{0,30}$)");
 const std::regex kUnitBase(R"(^[A-Za-z0-9:_.@\\-]+$)");
 const std::regex kUnitName(
     R"(^[A-Za-z0-9:_.@\\-]+\.(service|socket|target|timer|mount|path|slice|scope|device|swap|automount)$)");
-const std::regex kScriptName(R"(^[A-Za-z0-9][A-Za-z0-9_.-]*$)");
 
 bool checkUnitBase(const CheckedBlock &block, const char *suffix, LowerContext &ctx) {
   const std::string name = block.label();
@@ -205,7 +203,7 @@ std::optional<ir::Script> lowerScript(const CheckedBlock &block, LowerContext &c
   ir::Script script;
   script.name = {block.label(), block.labelRange()};
   script.range = block.range();
-  if (!require(std::regex_match(script.name.value, kScriptName), script.name.range, ctx,
+  if (!require(isFileWord(script.name.value), script.name.range, ctx,
                fmt::format("script name \"{}\" becomes a file name: use letters, digits, '.', '_' and '-'",
                            script.name.value)))
     return std::nullopt;
@@ -237,7 +235,7 @@ std::optional<ir::Repository> lowerRepository(const CheckedBlock &block, LowerCo
   ir::Repository repo;
   repo.name = {block.label(), block.labelRange()};
   repo.range = block.range();
-  if (!require(std::regex_match(repo.name.value, kScriptName), repo.name.range, ctx,
+  if (!require(isFileWord(repo.name.value), repo.name.range, ctx,
                fmt::format("repository name \"{}\" becomes a file name: use letters, digits, '.', '_' and '-'",
                            repo.name.value)))
     return std::nullopt;
@@ -247,7 +245,7 @@ std::optional<ir::Repository> lowerRepository(const CheckedBlock &block, LowerCo
     return std::nullopt;
   auto url = getString(block, "url");
   if (!url) return std::nullopt;
-  if (!require(std::regex_match(*url, kUrl), rangeOfKey(block, "url"), ctx, "url must be an http(s):// or file:// URL"))
+  if (!require(isHttpOrFileUrl(*url), rangeOfKey(block, "url"), ctx, "url must be an http(s):// or file:// URL"))
     return std::nullopt;
   repo.url = *url;
   for (auto &suite : getStringList(block, "suites")) repo.suites.push_back(suite.value);

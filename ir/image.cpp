@@ -27,6 +27,27 @@ std::optional<std::string> deriveSecurityMirror(const std::string &mirror) {
   return std::nullopt;
 }
 
+namespace {
+// One walk for the const and non-const overloads.
+template <typename Out, typename ImageT, typename Member>
+std::vector<Out> collectAll(ImageT &image, Member member) {
+  std::vector<Out> out;
+  for (auto &item : image.base.*member) out.push_back(&item);
+  for (auto &profile : image.profiles)
+    for (auto &item : profile.content.*member) out.push_back(&item);
+  return out;
+}
+}  // namespace
+
+std::vector<GitSource *> allGitSources(Image &image) { return collectAll<GitSource *>(image, &Content::gitSources); }
+std::vector<const GitSource *> allGitSources(const Image &image) {
+  return collectAll<const GitSource *>(image, &Content::gitSources);
+}
+std::vector<Download *> allDownloads(Image &image) { return collectAll<Download *>(image, &Content::downloads); }
+std::vector<const Download *> allDownloads(const Image &image) {
+  return collectAll<const Download *>(image, &Content::downloads);
+}
+
 bool isCommitId(const std::string &ref) {
   if (ref.size() != 40) return false;
   for (char c : ref)

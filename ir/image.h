@@ -270,4 +270,11 @@ struct Image {
   SourceRange range;
 };
 
+/// Every git source and download of the image, base first, then each
+/// profile in declaration order.
+std::vector<GitSource *> allGitSources(Image &image);
+std::vector<const GitSource *> allGitSources(const Image &image);
+std::vector<Download *> allDownloads(Image &image);
+std::vector<const Download *> allDownloads(const Image &image);
+
 }  // namespace tdxc::ir

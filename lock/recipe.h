@@ -20,10 +20,6 @@ std::string recipeDigest(const ir::Image &image);
 /// The digest of an already generated tree (the canonical serialization).
 std::string treeDigest(const mkosi::FileTree &tree);
 
-/// Every git source and download of the image, base then profiles.
-std::vector<ir::GitSource *> allGitSources(ir::Image &image);
-std::vector<ir::Download *> allDownloads(ir::Image &image);
-
 /// Sets each source's `locked` pin from the lock entry with the same name,
 /// URL and ref (downloads: name and URL). Entries that do not match are left
 /// out: the source is then unpinned, which the frozen check and the policy

@@ -10,10 +10,22 @@
 namespace tdxc {
 namespace {
 
-template <typename T, typename KeyFn>
-void unique(const std::vector<T> &items, KeyFn key, DiagKind kind, const char *what, PassContext &ctx) {
+template <typename T>
+const T &deref(const T &item) {
+  return item;
+}
+template <typename T>
+const T &deref(const T *item) {
+  return *item;
+}
+
+// Items are declarations or pointers to them (the image-wide fetch lists).
+template <typename Item, typename KeyFn>
+void unique(const std::vector<Item> &items, KeyFn key, DiagKind kind, const char *what, PassContext &ctx) {
+  using T = std::remove_cv_t<std::remove_reference_t<decltype(deref(items.front()))>>;
   std::map<std::string, const T *> seen;
-  for (const T &item : items) {
+  for (const Item &entry : items) {
+    const T &item = deref(entry);
     auto [it, inserted] = seen.emplace(key(item), &item);
     if (!inserted)
       ctx.diags.report(kind, item.name.range, fmt::format("{} \"{}\" is declared twice", what, item.name.value))
@@ -57,16 +69,12 @@ void check(const ir::Content &c, PassContext &ctx) {
 // Git sources and downloads share one generated tdxc/fetch.sh for every
 // profile, so their names are unique in the whole image.
 void checkFetchNames(const ir::Image &image, PassContext &ctx) {
-  std::vector<ir::GitSource> sources = image.base.gitSources;
-  std::vector<ir::Download> downloads = image.base.downloads;
-  for (const ir::Profile &profile : image.profiles) {
-    sources.insert(sources.end(), profile.content.gitSources.begin(), profile.content.gitSources.end());
-    downloads.insert(downloads.end(), profile.content.downloads.begin(), profile.content.downloads.end());
-  }
   unique(
-      sources, [](const ir::GitSource &g) { return g.name.value; }, DiagKind::DuplicateDeclaration, "git source", ctx);
+      ir::allGitSources(image), [](const ir::GitSource &g) { return g.name.value; }, DiagKind::DuplicateDeclaration,
+      "git source", ctx);
   unique(
-      downloads, [](const ir::Download &d) { return d.name.value; }, DiagKind::DuplicateDeclaration, "download", ctx);
+      ir::allDownloads(image), [](const ir::Download &d) { return d.name.value; }, DiagKind::DuplicateDeclaration,
+      "download", ctx);
 }
 
 void validateServices(ir::Image &image, PassContext &ctx) {

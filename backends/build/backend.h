@@ -61,6 +61,11 @@ std::unique_ptr<Backend> makeLocalBackend(const LocalOptions &options);
 std::unique_ptr<Backend> makeNixBackend();
 std::unique_ptr<Backend> makeLimaBackend(const std::string &instance);
 
+/// Writes DIR/NAME atomically, creating DIR (a backend's flake or VM
+/// definition); an error message on failure.
+std::optional<std::string> writeBackendFile(const std::string &dir, const std::string &name,
+                                            const std::string &content);
+
 /// Where the local backend finds mkosi: --mkosi, $TDXC_MKOSI, the project's
 /// .deps/bin/mkosi (installed by scripts/setup.sh), then mkosi on PATH.
 std::optional<std::string> locateMkosi(const std::string &explicitPath);

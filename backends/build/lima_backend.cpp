@@ -8,13 +8,11 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
-#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "backends/build/backend.h"
 #include "backends/build/lima.h"
-#include "support/atomic_file.h"
 
 namespace tdxc::build {
 
@@ -99,12 +97,7 @@ class LimaBackend final : public Backend {
   }
 
   std::optional<std::string> prepare(const BuildRequest &request) const override {
-    std::error_code ec;
-    std::filesystem::create_directories(request.bakeDir + "/lima", ec);
-    std::string error;
-    if (ec || !writeFileAtomically(request.bakeDir + "/lima/lima.yaml", limaYaml(request.bakeDir), error))
-      return ec ? ec.message() : error;
-    return std::nullopt;
+    return writeBackendFile(request.bakeDir + "/lima", "lima.yaml", limaYaml(request.bakeDir));
   }
 
   std::vector<Command> plan(const BuildRequest &request) const override {

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "backends/build/backend.h"
+#include "support/atomic_file.h"
 
 namespace tdxc::build {
 
@@ -51,6 +52,16 @@ std::optional<std::string> mkosiVersionProblem(const std::string &mkosi, const C
   if (parsed->major < kMinimumMkosiMajor)
     return fmt::format("{} is mkosi {}.{}; tdxc needs mkosi {} or newer (scripts/setup.sh installs 25.3)", mkosi,
                        parsed->major, parsed->minor, kMinimumMkosiMajor);
+  return std::nullopt;
+}
+
+std::optional<std::string> writeBackendFile(const std::string &dir, const std::string &name,
+                                            const std::string &content) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return fmt::format("cannot create {}: {}", dir, ec.message());
+  std::string error;
+  if (!writeFileAtomically(dir + "/" + name, content, error)) return error;
   return std::nullopt;
 }
 

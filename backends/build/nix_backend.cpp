@@ -4,10 +4,7 @@
 // tested (tests/unit/build_backend_test.cpp); nothing here claims a build.
 #include <fmt/format.h>
 
-#include <filesystem>
-
 #include "backends/build/backend.h"
-#include "support/atomic_file.h"
 
 namespace tdxc::build {
 namespace {
@@ -46,11 +43,7 @@ class NixBackend final : public Backend {
   }
 
   std::optional<std::string> prepare(const BuildRequest &request) const override {
-    std::error_code ec;
-    std::filesystem::create_directories(flakeDir(request), ec);
-    std::string error;
-    if (ec || !writeFileAtomically(flakeDir(request) + "/flake.nix", kFlake, error)) return ec ? ec.message() : error;
-    return std::nullopt;
+    return writeBackendFile(flakeDir(request), "flake.nix", kFlake);
   }
 
   std::vector<Command> plan(const BuildRequest &request) const override {

@@ -72,14 +72,8 @@ std::string table(const char *name, const std::vector<const T *> &items,
 }  // namespace
 
 void emitFetch(const ir::Image &image, FileTree &tree) {
-  std::vector<const ir::GitSource *> sources;
-  std::vector<const ir::Download *> downloads;
-  auto collect = [&](const ir::Content &c) {
-    for (const ir::GitSource &g : c.gitSources) sources.push_back(&g);
-    for (const ir::Download &d : c.downloads) downloads.push_back(&d);
-  };
-  collect(image.base);
-  for (const ir::Profile &p : image.profiles) collect(p.content);
+  std::vector<const ir::GitSource *> sources = ir::allGitSources(image);
+  std::vector<const ir::Download *> downloads = ir::allDownloads(image);
   if (sources.empty() && downloads.empty()) return;
 
   std::string text = fmt::format(
