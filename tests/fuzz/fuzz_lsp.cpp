@@ -37,9 +37,11 @@ json notification(const std::string &method, json params) {
 
 json textDocument() { return {{"uri", kUri}}; }
 
-json position(std::string_view bytes) {
+// A position from bytes[from] and bytes[from + 1]; missing bytes read as 0
+// (the piece may be shorter than that).
+json position(std::string_view bytes, std::size_t from = 0) {
   auto byte = [&](std::size_t i) { return i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0u; };
-  return {{"line", byte(0) % 64}, {"character", byte(1) % 128}};
+  return {{"line", byte(from) % 64}, {"character", byte(from + 1) % 128}};
 }
 
 std::vector<std::string_view> pieces(std::string_view input) {
@@ -98,11 +100,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         break;
       case 2:
         server.handle(
-            notification("textDocument/didChange",
-                         {{"textDocument", {{"uri", kUri}, {"version", id}}},
-                          {"contentChanges",
-                           json::array({{{"range", {{"start", position(rest)}, {"end", position(rest.substr(1))}}},
-                                         {"text", text}}})}})
+            notification(
+                "textDocument/didChange",
+                {{"textDocument", {{"uri", kUri}, {"version", id}}},
+                 {"contentChanges",
+                  json::array({{{"range", {{"start", position(rest)}, {"end", position(rest, 1)}}}, {"text", text}}})}})
                 .dump());
         break;
       case 3:
@@ -131,7 +133,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
       case 9:
         server.handle(request(id, "textDocument/codeAction",
                               {{"textDocument", textDocument()},
-                               {"range", {{"start", position(rest)}, {"end", position(rest.substr(1))}}},
+                               {"range", {{"start", position(rest)}, {"end", position(rest, 1)}}},
                                {"context", {{"diagnostics", json::array()}}}})
                           .dump());
         break;
