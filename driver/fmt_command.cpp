@@ -13,6 +13,7 @@
 #include "format/formatter.h"
 #include "frontend/module_loader.h"
 #include "support/atomic_file.h"
+#include "support/unified_diff.h"
 
 namespace tdxc {
 namespace {
@@ -34,40 +35,6 @@ Options:
 Exit status: 0 all files are (now) formatted, 1 a file would change (--check),
 has syntax errors or cannot be read or written, 2 usage errors.
 )";
-
-std::vector<std::string_view> splitLines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  while (!text.empty()) {
-    std::size_t nl = text.find('\n');
-    std::size_t len = nl == std::string_view::npos ? text.size() : nl + 1;
-    lines.push_back(text.substr(0, len));
-    text.remove_prefix(len);
-  }
-  return lines;
-}
-
-void printLine(std::ostream &out, char sign, std::string_view line) {
-  out << sign << line;
-  if (line.empty() || line.back() != '\n') out << "\n\\ No newline at end of file\n";
-}
-
-// One hunk from the first to the last changed line (no context lines): a
-// valid unified diff that `patch` accepts, and short enough to read.
-void printDiff(std::ostream &out, const std::string &path, std::string_view before, std::string_view after) {
-  std::vector<std::string_view> a = splitLines(before), b = splitLines(after);
-  std::size_t prefix = 0;
-  while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
-  std::size_t suffix = 0;
-  while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
-         a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix])
-    ++suffix;
-  std::size_t aCount = a.size() - prefix - suffix, bCount = b.size() - prefix - suffix;
-  out << "--- " << path << "\n+++ " << path << " (formatted)\n";
-  out << fmt::format("@@ -{},{} +{},{} @@\n", aCount ? prefix + 1 : prefix, aCount, bCount ? prefix + 1 : prefix,
-                     bCount);
-  for (std::size_t i = prefix; i < prefix + aCount; ++i) printLine(out, '-', a[i]);
-  for (std::size_t i = prefix; i < prefix + bCount; ++i) printLine(out, '+', b[i]);
-}
 
 // Writes next to the file and renames over it, keeping its permission bits;
 // a symlink is followed, so the link stays a link.
@@ -139,7 +106,7 @@ int runFmt(int argc, char **argv, std::ostream &out, std::ostream &err) {
     if (result.text == *text) continue;
     if (check) {
       out << path << ": not formatted\n";
-      printDiff(out, path, *text, result.text);
+      out << unifiedDiff(*text, result.text, path, path + " (formatted)");
       failed = true;
       continue;
     }

@@ -61,6 +61,10 @@ Options:
   --lock FILE                  the lock to use (default: tdx.lock next to FILE)
   --no-lock                    ignore tdx.lock (git sources and downloads stay unpinned)
   --frozen                     require a lock that matches the source (E_LOCK_MISSING, E_LOCK_STALE)
+  --check                      write nothing: compare DIR with the tree FILE compiles to and fail
+                               if they differ (E_TREE_STALE); the differences are printed to stdout
+                               as a unified diff (with --diagnostics-format=json: only listed in
+                               the diagnostic's notes)
   -h, --help
 )";
 
@@ -247,6 +251,8 @@ ParseOutcome parseOptions(int argc, char **argv, Options &o, std::ostream &out, 
       if (ec != std::errc() || ptr != v.data() + v.size()) return usage("--error-limit takes a number");
     } else if (a == "--verify") {
       o.verify = true;
+    } else if (o.command == "compile" && a == "--check") {
+      o.checkTree = true;
     } else if ((o.command == "explain" || o.command == "bake") && (a == "--profile" || valueOf(a, "--profile", v))) {
       if (a == "--profile") {
         if (++i >= args.size()) return usage("--profile needs a profile name");
@@ -318,6 +324,8 @@ ParseOutcome parseOptions(int argc, char **argv, Options &o, std::ostream &out, 
   if (o.command == "compile" && o.output.empty() && o.emit.empty() && o.printIrAfter.empty() && !o.verify)
     return usage("compile needs -o DIR (or --emit=..., or use 'tdxc check')");
   if (o.command == "bake" && o.output.empty()) return usage("bake needs -o DIR");
+  if (o.checkTree && (o.output.empty() || o.verify))
+    return usage("compile --check needs -o DIR (the tree to compare) and takes no --verify");
   if ((o.command == "lock" || o.command == "bake") && (!o.emit.empty() || !o.printIrAfter.empty() || o.verify))
     return usage(fmt::format("{} takes no --emit, --print-ir-after or --verify", o.command));
   if (o.noLock && (o.frozen || !o.lockPath.empty()))

@@ -20,6 +20,7 @@ struct Options {
   bool snippets = true;
   std::size_t errorLimit = 50;
   bool verify = false;
+  bool checkTree = false;             // compile --check: compare DIR with the compiled tree, write nothing
   std::string topic;                  // explain: debloat or init
   std::vector<std::string> profiles;  // explain: --profile A,B (repeatable)
   std::string systemdList;            // explain debloat: --systemd-list FILE
