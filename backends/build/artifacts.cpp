@@ -15,7 +15,7 @@ bool endsWith(const std::string &s, const std::string &suffix) {
 }  // namespace
 
 std::string targetOf(const std::string &file) {
-  if (endsWith(file, ".efi") || endsWith(file, ".raw")) return "qemu";
+  if (endsWith(file, ".qcow2") || endsWith(file, ".efi") || endsWith(file, ".raw")) return "qemu";
   if (endsWith(file, ".vhd")) return "azure";
   if (endsWith(file, ".tar.gz")) return "gcp";
   return "";
@@ -43,11 +43,21 @@ std::vector<Artifact> collectArtifacts(const std::string &dir, std::string &erro
   return artifacts;
 }
 
+namespace {
+// For qemu: a qcow2 disk (QemuPlatform) boots as it is; a UKI needs -kernel;
+// a raw disk is the last choice.
+int qemuPreference(const std::string &file) {
+  if (endsWith(file, ".qcow2")) return 2;
+  if (endsWith(file, ".efi")) return 1;
+  return 0;
+}
+}  // namespace
+
 const Artifact *artifactFor(const std::vector<Artifact> &artifacts, const std::string &target) {
   const Artifact *found = nullptr;
   for (const Artifact &a : artifacts) {
     if (a.target != target) continue;
-    if (!found || (target == "qemu" && endsWith(a.file, ".efi") && !endsWith(found->file, ".efi"))) found = &a;
+    if (!found || (target == "qemu" && qemuPreference(a.file) > qemuPreference(found->file))) found = &a;
   }
   return found;
 }

@@ -16,16 +16,17 @@ struct Artifact {
   std::string target;  // "qemu", "azure", "gcp" or "" (manifest, initrd, ...)
 };
 
-/// The target an output file serves, from its name: a UKI (.efi) or a raw
-/// disk (.raw) boots under qemu, a fixed VHD (.vhd) is Azure's, a .tar.gz
-/// holding disk.raw is GCP's.
+/// The target an output file serves, from its name: a qcow2 disk
+/// (QemuPlatform), a UKI (.efi) or a raw disk (.raw) boots under qemu, a fixed
+/// VHD (.vhd) is Azure's, a .tar.gz holding disk.raw is GCP's.
 std::string targetOf(const std::string &file);
 
 /// Regular files directly in `dir` (symlinks and directories such as the
 /// tools tree are skipped), sorted by name; `error` set if one cannot be read.
 std::vector<Artifact> collectArtifacts(const std::string &dir, std::string &error);
 
-/// The artifact serving `target`, preferring a UKI over a raw disk for qemu.
+/// The artifact serving `target`; for qemu a qcow2 disk, else a UKI, else a
+/// raw disk.
 const Artifact *artifactFor(const std::vector<Artifact> &artifacts, const std::string &target);
 
 }  // namespace tdxc::build

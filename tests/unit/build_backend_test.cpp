@@ -139,11 +139,14 @@ TEST(LimaBackend, VmDefinitionMountsTheBakeDirectoryAtTheSamePath) {
 TEST(Artifacts, TargetsFromFileNames) {
   EXPECT_EQ(targetOf("image_1.0.efi"), "qemu");
   EXPECT_EQ(targetOf("image.raw"), "qemu");
+  EXPECT_EQ(targetOf("image.qcow2"), "qemu");
   EXPECT_EQ(targetOf("image.vhd"), "azure");
   EXPECT_EQ(targetOf("image.tar.gz"), "gcp");
   EXPECT_EQ(targetOf("image.manifest"), "");
   std::vector<Artifact> artifacts = {{"a.raw", "", 0, "qemu"}, {"a.efi", "", 0, "qemu"}};
-  EXPECT_EQ(artifactFor(artifacts, "qemu")->file, "a.efi");  // the UKI wins
+  EXPECT_EQ(artifactFor(artifacts, "qemu")->file, "a.efi");  // the UKI wins over a raw disk
+  artifacts.insert(artifacts.begin(), {"a.qcow2", "", 0, "qemu"});
+  EXPECT_EQ(artifactFor(artifacts, "qemu")->file, "a.qcow2");  // and a qcow2 disk over both
   EXPECT_EQ(artifactFor(artifacts, "gcp"), nullptr);
 }
 

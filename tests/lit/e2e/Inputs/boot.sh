@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Usage: boot.sh [--disk] IMAGE LOG [WAIT_FOR [TIMEOUT_SECONDS]]
 # IMAGE is a UKI (.efi, started by OVMF through -kernel) or, with --disk, a
-# disk image (raw or VHD) that OVMF boots from its EFI system partition.
+# disk image (raw, VHD or qcow2) that OVMF boots from its EFI system partition.
 # Boots a UKI under qemu-system-x86_64 with OVMF (software emulation, one CPU:
 # multi-threaded TCG crashed once in the feasibility runs) and waits for a
 # login prompt on the serial console (and, if given, for a console line
@@ -18,6 +18,7 @@ image=$1 log=$2 wait_for=${3:-} limit=${4:-300}
 if $disk; then
   format=raw
   [[ $image == *.vhd ]] && format=vpc
+  [[ $image == *.qcow2 ]] && format=qcow2
   boot=(-drive "if=virtio,format=$format,file=$image,snapshot=on")
 else
   boot=(-kernel "$image")

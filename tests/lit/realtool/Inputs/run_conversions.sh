@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Usage: run_conversions.sh TREE WORKDIR
-# Runs the azure and gcp postoutput scripts of TREE (stdlib_platforms.tdx:
-# AzurePlatform with esp_size_mib = 256, GcpPlatform with the default 500) on
+# Runs the azure, gcp and qemu postoutput scripts of TREE (stdlib_platforms.tdx:
+# AzurePlatform with esp_size_mib = 256, GcpPlatform with the default 500,
+# QemuPlatform with 64) on
 # this host with Debian's dosfstools, mtools, gdisk, qemu-utils, tar and gzip,
 # with the environment mkosi 25.3 gives postoutput scripts (OUTPUTDIR holding
 # IMAGE_ID.efi, IMAGE_ID, SOURCE_DATE_EPOCH, DISTRIBUTION, ..., PROFILES), and
@@ -95,8 +96,22 @@ sleep 1.1
 run gcp "$work/g2"
 cmp "$tarball" "$work/g2/out/cloud.tar.gz" && echo "gcp: two runs are byte-identical"
 
+echo "== qemu"
+run qemu "$work/q1"
+qcow2=$work/q1/out/cloud.qcow2
+qemu-img check "$qcow2" | grep -E '^No errors' || echo "qemu-img check: errors"
+qemu-img info --output=json "$qcow2" | python3 -c '
+import json, sys
+info = json.load(sys.stdin)
+print("format:", info["format"], "virtual size:", info["virtual-size"])'
+qemu-img convert -f qcow2 -O raw "$qcow2" "$work/q1/disk.raw"
+esp_check "$work/q1/disk.raw"
+sleep 1.1
+run qemu "$work/q2"
+cmp "$qcow2" "$work/q2/out/cloud.qcow2" && echo "qemu: two runs are byte-identical"
+
 echo "== no UKI"
-for profile in azure gcp; do
+for profile in azure gcp qemu; do
   mkdir -p "$work/m-$profile/out"
   rc=0
   (cd "$work" && env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin OUTPUTDIR="$work/m-$profile/out" IMAGE_ID=cloud \
