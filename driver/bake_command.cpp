@@ -99,8 +99,8 @@ std::vector<std::string> targetsFor(const ir::Image &image, const std::vector<st
       if (std::find(out.begin(), out.end(), t.value) == out.end()) out.push_back(t.value);
   };
   for (const std::string &name : profiles)
-    for (const ir::Profile &p : image.profiles)
-      if (p.name.value == name && p.content.settings.targets) add(*p.content.settings.targets);
+    if (const ir::Profile *p = ir::findProfile(image, name); p && p->content.settings.targets)
+      add(*p->content.settings.targets);
   if (out.empty() && image.base.settings.targets) add(*image.base.settings.targets);
   if (out.empty()) out.push_back("qemu");
   return out;
@@ -138,9 +138,7 @@ int runBake(const Options &options, std::ostream &out, std::ostream &err) {
   }
   for (const std::vector<std::string> &profiles : options.builds) {
     for (const std::string &name : profiles) {
-      bool known = false;
-      for (const ir::Profile &p : image.profiles) known = known || p.name.value == name;
-      if (!known)
+      if (!ir::findProfile(image, name))
         diags.report(DiagKind::InvalidValue, image.name.range,
                      fmt::format("--profile {}: the image declares no profile with that name", name));
     }

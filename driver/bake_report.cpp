@@ -29,9 +29,8 @@ std::vector<std::string> effective(const ir::Image &image, const std::vector<std
   std::set<std::string> names;
   for (const ir::LocatedString &p : image.base.*list) names.insert(p.value);
   for (const std::string &name : profiles)
-    for (const ir::Profile &profile : image.profiles)
-      if (profile.name.value == name)
-        for (const ir::LocatedString &p : profile.content.*list) names.insert(p.value);
+    if (const ir::Profile *profile = ir::findProfile(image, name))
+      for (const ir::LocatedString &p : profile->content.*list) names.insert(p.value);
   return {names.begin(), names.end()};
 }
 

@@ -121,8 +121,7 @@ int explainInit(const Options &options, const ir::Image &image, const SourceMana
   };
   collect(image.base);
   for (const std::string &name : options.profiles)
-    for (const ir::Profile &profile : image.profiles)
-      if (profile.name.value == name) collect(profile.content);
+    if (const ir::Profile *profile = ir::findProfile(image, name)) collect(profile->content);
   for (const std::string &unit : ordered) out << "  " << unit << '\n';
   return 0;
 }
@@ -139,9 +138,7 @@ int runExplain(const Options &options, std::ostream &out, std::ostream &err) {
     // without the lock's pins the policy would report what the lock fixes.
     runPipeline(*frontend.image, ctx, PipelineOptions{"", nullptr, {"check-policy"}});
     for (const std::string &name : options.profiles) {
-      bool known = false;
-      for (const ir::Profile &profile : frontend.image->profiles) known = known || profile.name.value == name;
-      if (!known) {
+      if (!ir::findProfile(*frontend.image, name)) {
         err << fmt::format("tdxc: image \"{}\" has no profile '{}'\n", frontend.image->name.value, name);
         return 2;
       }

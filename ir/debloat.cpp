@@ -85,8 +85,8 @@ DebloatPlan combineDebloat(const Image &image, const std::vector<std::string> &p
   std::vector<const DebloatLayer *> layers;
   if (image.base.debloatLayer) layers.push_back(&*image.base.debloatLayer);
   for (const std::string &name : profiles)
-    for (const Profile &profile : image.profiles)
-      if (profile.name.value == name && profile.content.debloatLayer) layers.push_back(&*profile.content.debloatLayer);
+    if (const Profile *profile = findProfile(image, name); profile && profile->content.debloatLayer)
+      layers.push_back(&*profile->content.debloatLayer);
 
   DebloatPlan plan;
   bool disabled = false;

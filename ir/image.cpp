@@ -48,6 +48,12 @@ std::vector<const Download *> allDownloads(const Image &image) {
   return collectAll<const Download *>(image, &Content::downloads);
 }
 
+const Profile *findProfile(const Image &image, std::string_view name) {
+  for (const Profile &profile : image.profiles)
+    if (profile.name.value == name) return &profile;
+  return nullptr;
+}
+
 bool isCommitId(const std::string &ref) {
   if (ref.size() != 40) return false;
   for (char c : ref)

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "support/source_file.h"
@@ -276,5 +277,8 @@ std::vector<GitSource *> allGitSources(Image &image);
 std::vector<const GitSource *> allGitSources(const Image &image);
 std::vector<Download *> allDownloads(Image &image);
 std::vector<const Download *> allDownloads(const Image &image);
+
+/// The profile named `name`, or nullptr if the image declares none.
+const Profile *findProfile(const Image &image, std::string_view name);
 
 }  // namespace tdxc::ir
