@@ -20,6 +20,7 @@ namespace {
 // What a path is on disk. Only regular files have content and a mode.
 struct DiskEntry {
   bool regular = false;
+  bool unreadable = false;  // a regular file that could not be read
   std::string content;
   std::uint32_t mode = 0;
 };
@@ -46,11 +47,14 @@ std::map<std::string, DiskEntry> scanDisk(const fs::path &dir) {
     if (relative == kMarkerFile) continue;
     DiskEntry entry;
     struct stat st {};
-    if (fs::is_regular_file(status) && ::stat(it->path().c_str(), &st) == 0) {
-      if (auto content = readWhole(it->path())) {
+    if (fs::is_regular_file(status)) {
+      std::optional<std::string> content = readWhole(it->path());
+      if (content && ::stat(it->path().c_str(), &st) == 0) {
         entry.regular = true;
         entry.content = std::move(*content);
         entry.mode = st.st_mode & 07777;
+      } else {
+        entry.unreadable = true;
       }
     }
     entries.emplace(std::move(relative), std::move(entry));
@@ -86,13 +90,15 @@ std::vector<TreeDifference> compareTree(const FileTree &tree, const fs::path &di
     bool onlyWanted = found == disk.end() || (wanted != tree.files().end() && wanted->first < found->first);
     bool onlyFound = wanted == tree.files().end() || (found != disk.end() && found->first < wanted->first);
     const std::string &path = onlyWanted ? wanted->first : found->first;
-    std::string label = prefix + "/" + path;
+    std::string label = (prefix == "/" ? "" : prefix) + "/" + path;
     if (onlyWanted) {
       differences.push_back(contentDifference(path, label, nullptr, &wanted->second.content));
       ++wanted;
       continue;
     }
-    if (!found->second.regular) {
+    if (found->second.unreadable) {
+      differences.push_back({path, "cannot be read", fmt::format("{} cannot be read\n", label)});
+    } else if (!found->second.regular) {
       differences.push_back({path, onlyFound ? "is not generated" : "is not a regular file",
                              fmt::format("{} is not a regular file{}\n", label,
                                          onlyFound ? "" : "; compiling writes a regular file there")});
