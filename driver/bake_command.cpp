@@ -22,6 +22,7 @@
 #include "frontend/frontend.h"
 #include "lock/recipe.h"
 #include "passes/pass.h"
+#include "support/file_lock.h"
 #include "support/sha256.h"
 
 namespace tdxc {
@@ -177,6 +178,20 @@ int runBake(const Options &options, std::ostream &out, std::ostream &err) {
   if (lockUse.lock) record.lockDigest = "sha256:" + sha256Hex(lockUse.bytes);
   const std::string cache = cacheRoot(options);
   fs::create_directories(bakeDir + "/logs", ec);
+  // Bakes on one machine share the tools trees and apt's package cache: one
+  // at a time (the lock is released when this function returns).
+  std::optional<FileLock> cacheLock;
+  if (backend->usesHostCaches()) {
+    std::string lockError;
+    fs::create_directories(cache, ec);
+    cacheLock = FileLock::acquire(
+        cache + "/.lock",
+        [&] { err << fmt::format("tdxc bake: waiting for another bake that uses the cache {}\n", cache); }, lockError);
+    if (!cacheLock) {
+      diags.report(DiagKind::BuildFailed, image.name.range, fmt::format("cannot lock the cache: {}", lockError));
+      return finishDiagnostics(options, sources, diags, out, err);
+    }
+  }
 
   for (std::size_t i = 0; i < builds.size(); ++i) {
     build::BuildRequest request;
