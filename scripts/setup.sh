@@ -10,7 +10,7 @@ DEPS=$REPO/.deps
 PACKAGES=(build-essential cmake ninja-build ccache clang libclang-rt-14-dev llvm-14-tools
   default-jre-headless antlr4 libantlr4-runtime-dev uuid-dev libfmt-dev nlohmann-json3-dev
   libssl-dev libgtest-dev libgmock-dev libbenchmark-dev shellcheck systemd python3 git
-  clang-format golang-go curl qemu-utils gdisk mtools dosfstools qemu-system-x86 ovmf nodejs)
+  clang-format golang-go curl qemu-utils gdisk mtools dosfstools qemu-system-x86 ovmf nodejs uidmap)
 
 log() { printf 'setup: %s\n' "$*"; }
 die() { printf 'setup: ERROR: %s\n' "$*" >&2; exit 1; }

@@ -84,6 +84,31 @@ if os.environ.get("TDXC_E2E") == "1":
     if probe.returncode == 0:
         config.available_features.add("e2e")
         config.environment["TDXC_E2E_MIRROR"] = mirror
+        # e2e/nonroot.test bakes as a user other than root: it creates that
+        # user, so it needs root, and the user must reach tdxc and mkosi in
+        # this checkout (every directory above them searchable by others).
+        def searchable_by_others(path):
+            path = os.path.abspath(path)
+            while True:
+                if not os.stat(path).st_mode & 0o001:
+                    return False
+                if path == "/":
+                    return True
+                path = os.path.dirname(path)
+        skipped_marker = os.path.join(config.binary_dir, "e2e-nonroot-skipped")
+        if os.path.exists(skipped_marker):
+            os.remove(skipped_marker)
+        if os.geteuid() != 0:
+            reason = "it creates a test user and needs root"
+        elif not (searchable_by_others(config.tool_dir) and searchable_by_others(os.path.join(repo, ".deps", "mkosi"))):
+            reason = "the checkout or build directory is not searchable by other users"
+        else:
+            reason = None
+        if reason:
+            lit_config.note("*** e2e/nonroot.test SKIPPED: %s ***" % reason)
+            open(skipped_marker, "w").write(reason + "\n")
+        else:
+            config.available_features.add("nonroot-e2e")
     else:
         lit_config.note("*** e2e/boot.test SKIPPED: the Debian mirror %s is unreachable (curl exit %d) ***"
                         % (mirror, probe.returncode))
