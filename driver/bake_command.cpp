@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sstream>
 
 #include "backends/build/artifacts.h"
 #include "backends/build/backend.h"
@@ -61,8 +62,15 @@ std::string toolsTreeKey(const ir::Image &image, const mkosi::FileTree &tree,
                          const std::vector<std::string> &profiles) {
   std::string material =
       fmt::format("{}\n{}\n{}\n", image.settings.toolsTreeRelease, image.settings.arch, image.settings.distribution);
-  for (const auto &[path, file] : tree.files())
-    if (path.rfind("tools.sandbox/", 0) == 0) material += path + "\n" + file.content;
+  // Comment lines are left out: the header names the source file, and two
+  // images with the same sources must share one tools tree.
+  for (const auto &[path, file] : tree.files()) {
+    if (path.rfind("tools.sandbox/", 0) != 0) continue;
+    material += path + "\n";
+    std::istringstream lines(file.content);
+    for (std::string line; std::getline(lines, line);)
+      if (line.rfind('#', 0) != 0) material += line + "\n";
+  }
   std::set<std::string> packages;
   for (const ir::LocatedString &p : image.base.toolsTreePackages) packages.insert(p.value);
   for (const ir::Profile &profile : image.profiles)
@@ -263,7 +271,7 @@ int runBake(const Options &options, std::ostream &out, std::ostream &err) {
       return finishDiagnostics(options, sources, diags, out, err);
     }
     for (const std::string &target : targetsFor(image, request.profiles)) {
-      if (const build::Artifact *artifact = build::artifactFor(build.artifacts, target)) {
+      if (const build::Artifact *artifact = build::artifactFor(build.artifacts, target, image.settings.format)) {
         build.targets[target] = artifact->file;
       } else {
         diags.report(

@@ -44,20 +44,24 @@ std::vector<Artifact> collectArtifacts(const std::string &dir, std::string &erro
 }
 
 namespace {
-// For qemu: a qcow2 disk (QemuPlatform) boots as it is; a UKI needs -kernel;
-// a raw disk is the last choice.
-int qemuPreference(const std::string &file) {
-  if (endsWith(file, ".qcow2")) return 2;
-  if (endsWith(file, ".efi")) return 1;
+// For qemu: a qcow2 disk (QemuPlatform) boots as it is. Then the image's own
+// format: a UKI image is booted with -kernel; a disk image's UKI (mkosi writes
+// one next to the .raw) is only its boot loader entry, not bootable alone.
+int qemuPreference(const std::string &file, const std::string &format) {
+  if (endsWith(file, ".qcow2")) return 3;
+  if (endsWith(file, ".raw")) return format == "disk" ? 2 : 0;
+  if (endsWith(file, ".efi")) return format == "disk" ? 1 : 2;
   return 0;
 }
 }  // namespace
 
-const Artifact *artifactFor(const std::vector<Artifact> &artifacts, const std::string &target) {
+const Artifact *artifactFor(const std::vector<Artifact> &artifacts, const std::string &target,
+                            const std::string &format) {
   const Artifact *found = nullptr;
   for (const Artifact &a : artifacts) {
     if (a.target != target) continue;
-    if (!found || (target == "qemu" && qemuPreference(a.file) > qemuPreference(found->file))) found = &a;
+    if (!found || (target == "qemu" && qemuPreference(a.file, format) > qemuPreference(found->file, format)))
+      found = &a;
   }
   return found;
 }

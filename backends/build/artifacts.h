@@ -25,8 +25,10 @@ std::string targetOf(const std::string &file);
 /// tools tree are skipped), sorted by name; `error` set if one cannot be read.
 std::vector<Artifact> collectArtifacts(const std::string &dir, std::string &error);
 
-/// The artifact serving `target`; for qemu a qcow2 disk, else a UKI, else a
-/// raw disk.
-const Artifact *artifactFor(const std::vector<Artifact> &artifacts, const std::string &target);
+/// The artifact serving `target`. For qemu: a qcow2 disk, else, for an image
+/// of `format` "disk", the raw disk before the UKI mkosi writes beside it, and
+/// for other formats the UKI before a raw disk.
+const Artifact *artifactFor(const std::vector<Artifact> &artifacts, const std::string &target,
+                            const std::string &format);
 
 }  // namespace tdxc::build

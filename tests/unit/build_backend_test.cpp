@@ -144,10 +144,12 @@ TEST(Artifacts, TargetsFromFileNames) {
   EXPECT_EQ(targetOf("image.tar.gz"), "gcp");
   EXPECT_EQ(targetOf("image.manifest"), "");
   std::vector<Artifact> artifacts = {{"a.raw", "", 0, "qemu"}, {"a.efi", "", 0, "qemu"}};
-  EXPECT_EQ(artifactFor(artifacts, "qemu")->file, "a.efi");  // the UKI wins over a raw disk
+  EXPECT_EQ(artifactFor(artifacts, "qemu", "uki")->file, "a.efi");   // a UKI image boots its UKI
+  EXPECT_EQ(artifactFor(artifacts, "qemu", "disk")->file, "a.raw");  // a disk image boots its disk
   artifacts.insert(artifacts.begin(), {"a.qcow2", "", 0, "qemu"});
-  EXPECT_EQ(artifactFor(artifacts, "qemu")->file, "a.qcow2");  // and a qcow2 disk over both
-  EXPECT_EQ(artifactFor(artifacts, "gcp"), nullptr);
+  EXPECT_EQ(artifactFor(artifacts, "qemu", "uki")->file, "a.qcow2");  // a qcow2 disk wins over both
+  EXPECT_EQ(artifactFor(artifacts, "qemu", "disk")->file, "a.qcow2");
+  EXPECT_EQ(artifactFor(artifacts, "gcp", "uki"), nullptr);
 }
 
 }  // namespace
