@@ -33,7 +33,7 @@ esp_check() {
   sgdisk -v "$disk" | grep -E '^No problems found' || echo "sgdisk -v: problems"
   sgdisk -p "$disk" | sed -n 's/^Disk identifier (GUID): /disk guid: /p'
   sgdisk -i 1 "$disk" | sed -n -e 's/^Partition GUID code: /type: /p' -e 's/^Partition unique GUID: /partition guid: /p' \
-    -e "s/^Partition name: /name: /p"
+    -e "s/^Partition name: /name: /p" -e "s/^Attribute flags: /attributes: /p"
   sgdisk -i 2 "$disk" | grep -q 'does not exist' && echo "partitions: 1"
   first=$(sgdisk -i 1 "$disk" | sed -n 's/^First sector: \([0-9]*\).*/\1/p')
   last=$(sgdisk -i 1 "$disk" | sed -n 's/^Last sector: \([0-9]*\).*/\1/p')
