@@ -90,7 +90,10 @@ if os.environ.get("TDXC_E2E") == "1":
         def searchable_by_others(path):
             path = os.path.abspath(path)
             while True:
-                if not os.stat(path).st_mode & 0o001:
+                try:
+                    if not os.stat(path).st_mode & 0o001:
+                        return False
+                except OSError:  # missing (.deps/mkosi before scripts/setup.sh)
                     return False
                 if path == "/":
                     return True
@@ -101,7 +104,7 @@ if os.environ.get("TDXC_E2E") == "1":
         if os.geteuid() != 0:
             reason = "it creates a test user and needs root"
         elif not (searchable_by_others(config.tool_dir) and searchable_by_others(os.path.join(repo, ".deps", "mkosi"))):
-            reason = "the checkout or build directory is not searchable by other users"
+            reason = "the checkout or build directory is not searchable by other users (or .deps/mkosi is missing)"
         else:
             reason = None
         if reason:
