@@ -8,8 +8,6 @@
 namespace tdxc {
 namespace {
 
-const std::regex kStepName(R"(^[A-Za-z0-9][A-Za-z0-9_.-]*$)");
-
 // Debloat paths are shell globs inside the image: absolute, no quotes or
 // whitespace (they are emitted unquoted so that globs expand).
 bool validDebloatPath(const std::string &path) {
@@ -27,11 +25,6 @@ void appendChecked(std::vector<ir::LocatedString> &out, const CheckedBlock &bloc
 bool validUnitName(const std::string &unit) {
   static const std::regex name(R"(^[A-Za-z0-9:_.@\\-]+\.(service|socket|target|timer|mount|path|slice|scope|swap)$)");
   return std::regex_match(unit, name);
-}
-
-bool validBinaryName(const std::string &bin) {
-  static const std::regex name(R"(^[A-Za-z0-9][A-Za-z0-9_.-]*$)");
-  return std::regex_match(bin, name);
 }
 
 void mergeFlag(std::optional<ir::Located<bool>> &slot, const CheckedBlock &block, const char *key, LowerContext &ctx) {
@@ -54,7 +47,7 @@ std::optional<ir::InitStep> lowerInitStep(const CheckedBlock &block, LowerContex
   ir::InitStep step;
   step.name = {block.label(), block.labelRange()};
   step.range = block.range();
-  if (!require(std::regex_match(step.name.value, kStepName), step.name.range, ctx,
+  if (!require(isFileWord(step.name.value), step.name.range, ctx,
                fmt::format("init step name \"{}\" must be letters, digits, '.', '_' and '-'", step.name.value)))
     return std::nullopt;
   step.priority = getInt(block, "priority").value_or(100);
@@ -98,8 +91,7 @@ void lowerDebloat(const CheckedBlock &block, ir::Content &content, LowerContext 
                 "an absolute path (globs allowed; no spaces, quotes or '..')", ctx);
   appendChecked(plan.unitsKeep, block, "units_keep", validUnitName, "a unit name such as \"systemd-networkd.service\"",
                 ctx);
-  appendChecked(plan.binsKeep, block, "bins_keep", validBinaryName, "a program name such as \"systemd-cryptsetup\"",
-                ctx);
+  appendChecked(plan.binsKeep, block, "bins_keep", isFileWord, "a program name such as \"systemd-cryptsetup\"", ctx);
 }
 
 }  // namespace tdxc

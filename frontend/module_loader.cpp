@@ -3,8 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "frontend/ast_clone.h"
 #include "frontend/parse.h"
@@ -15,22 +13,6 @@
 namespace tdxc {
 
 namespace fs = std::filesystem;
-
-std::optional<std::string> readFileBytes(const fs::path &path) {
-  // Inputs are source, templates and configs: anything larger (or a
-  // pseudo-file such as /proc/kcore) is refused rather than read.
-  constexpr std::uintmax_t kMaxBytes = 256u << 20;
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) return std::nullopt;
-  std::uintmax_t size = fs::file_size(path, ec);
-  if (ec || size > kMaxBytes) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return buffer.str();
-}
 
 namespace {
 std::string canonicalKey(const fs::path &path) {

@@ -10,6 +10,7 @@
 #include "diag/diagnostic_engine.h"
 #include "frontend/ast.h"
 #include "frontend/tokens.h"
+#include "support/read_file.h"
 
 namespace tdxc {
 
@@ -50,8 +51,5 @@ class ModuleLoader {
   std::vector<std::string> loadedKeys_;  // canonical paths, parallel to files_
   std::vector<std::string> stack_;       // canonical paths being loaded
 };
-
-/// Reads a whole file; nullopt if it cannot be read.
-std::optional<std::string> readFileBytes(const std::filesystem::path &path);
 
 }  // namespace tdxc

@@ -3,12 +3,11 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <optional>
 
 #include "backends/mkosi/tree_writer.h"
+#include "support/read_file.h"
 #include "support/unified_diff.h"
 
 namespace tdxc::mkosi {
@@ -25,14 +24,6 @@ struct DiskEntry {
   std::uint32_t mode = 0;
 };
 
-std::optional<std::string> readWhole(const fs::path &path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return std::nullopt;
-  return content;
-}
-
 // Every non-directory entry below `dir` (symlinks are not followed: a link is
 // not what compile writes, whatever it points at).
 std::map<std::string, DiskEntry> scanDisk(const fs::path &dir) {
@@ -48,7 +39,7 @@ std::map<std::string, DiskEntry> scanDisk(const fs::path &dir) {
     DiskEntry entry;
     struct stat st {};
     if (fs::is_regular_file(status)) {
-      std::optional<std::string> content = readWhole(it->path());
+      std::optional<std::string> content = readFileBytes(it->path());
       if (content && ::stat(it->path().c_str(), &st) == 0) {
         entry.regular = true;
         entry.content = std::move(*content);
